@@ -1,0 +1,29 @@
+"""Output datasets: Parquet (flat or Hive-partitioned), CSV, JSON and JSONL, written atomically and resumably."""
+
+from timeline.writers.tables import (
+    TABLE_NAMES,
+    TABLES,
+    TableName,
+    arrow_schema,
+    document_sort_key,
+    event_sort_key,
+    headline_actors,
+    timex_sort_key,
+)
+from timeline.writers.writer import FORMATS, OutputError, PartitionBy, TimelineWriter, write_timeline
+
+__all__ = [
+    "FORMATS",
+    "TABLES",
+    "TABLE_NAMES",
+    "OutputError",
+    "PartitionBy",
+    "TableName",
+    "TimelineWriter",
+    "arrow_schema",
+    "document_sort_key",
+    "event_sort_key",
+    "headline_actors",
+    "timex_sort_key",
+    "write_timeline",
+]

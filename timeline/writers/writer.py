@@ -1,0 +1,447 @@
+"""TimelineWriter: staged, resumable, atomic output of a timeline in several formats.
+
+Every `write_batch` persists its rows at once as sorted Parquet runs in
+`out_dir/.staging/batch-NNNNNN/` (written to a `.tmp` folder, then renamed),
+so a killed run keeps every finished batch. `close` merges the runs — plus,
+when resuming, the rows of the previous final output — in global key order
+into temporary files that are renamed over the final ones only when all are
+complete. The order never depends on how the input was split into batches,
+so a resumed run gives byte for byte the output of an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Literal
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from timeline import __version__
+from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
+from timeline.writers.merge import READ_ROWS, merge_runs, reduce_runs, write_run
+from timeline.writers.tables import CSV_COLUMN, JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
+
+log = logging.getLogger("timeline.writers")
+
+FORMATS = ("parquet", "csv", "json", "jsonl")
+PartitionBy = Literal["year", "month"]
+STAGING = ".staging"
+REJECTS = "rejects.jsonl"
+TIMELINE_JSON = "timeline.json"
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+CARRY_ROWS = 50_000
+"""Rows of a previous output re-staged per sorted run when resuming."""
+
+
+class OutputError(Exception):
+    """An output file or folder could not be written; the message names the path."""
+
+
+def _output_error(error: OSError, fallback: Path) -> OutputError:
+    path = error.filename or fallback
+    return OutputError(f"cannot write {path}: {error.strerror or error}")
+
+
+# ---------------------------------------------------------------- staging rows
+
+
+def staged_table(spec: TableSpec, rows: Iterable[BaseModel]) -> pa.Table:
+    """Rows sorted by the table key, with their JSON and CSV renderings, in the staging schema."""
+    render_csv = spec.csv_renderer()
+    rendered = sorted((((spec.row_key(row), row.model_dump_json()), row) for row in rows), key=lambda item: item[0])
+    records = []
+    for (_key, row_json), row in rendered:
+        record = row.model_dump()
+        record[JSON_COLUMN] = row_json
+        record[CSV_COLUMN] = render_csv(row)
+        records.append(record)
+    return pa.Table.from_pylist(records, schema=spec.staging_schema)
+
+
+def _without_documents(table: pa.Table, spec: TableSpec, document_ids: set[str]) -> pa.Table:
+    if not document_ids or table.num_rows == 0:
+        return table
+    unwanted = pc.is_in(table.column(spec.document_column), value_set=pa.array(sorted(document_ids), pa.string()))
+    return table.filter(pc.invert(unwanted))
+
+
+# ---------------------------------------------------------------- previous output (resume)
+
+
+def _previous_sources(out_dir: Path, table: TableName, partitioned: bool) -> list[Path]:
+    """Files holding a table of a previous final output: Parquet in the current layout first, then JSONL."""
+    folder = out_dir / table
+    folder_parts = sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
+    flat = [out_dir / f"{table}.parquet"] if (out_dir / f"{table}.parquet").is_file() else []
+    for candidate in (folder_parts, flat) if partitioned else (flat, folder_parts):
+        if candidate:
+            return candidate
+    jsonl = out_dir / f"{table}.jsonl"
+    return [jsonl] if jsonl.is_file() else []
+
+
+def _previous_rows(spec: TableSpec, sources: Sequence[Path]) -> Iterator[BaseModel]:
+    for source in sources:
+        if source.suffix == ".parquet":
+            for batch in pq.ParquetFile(source).iter_batches(batch_size=READ_ROWS, columns=list(spec.model.model_fields)):
+                for record in batch.to_pylist():
+                    yield spec.model.model_validate(record)
+        else:
+            with source.open(encoding="utf-8") as lines:
+                for line in lines:
+                    if line.strip():
+                        yield spec.model.model_validate_json(line)
+
+
+# ---------------------------------------------------------------- output sinks
+
+
+class _Sinks:
+    """The temporary final files of one table, fed merged chunks in order."""
+
+    def __init__(self, spec: TableSpec, formats: Sequence[str], temp_dir: Path, partition_by: PartitionBy | None):
+        self.spec = spec
+        self.partition_by = partition_by
+        self.temp_dir = temp_dir
+        self.parquet: pq.ParquetWriter | None = None
+        self.partitions: dict[tuple[str, ...], pq.ParquetWriter] = {}
+        self.outputs: list[str] = []
+        self.write_parquet = "parquet" in formats
+        self.csv: IO[str] | None = None
+        self.jsonl: IO[str] | None = None
+        if self.write_parquet:
+            self.outputs.append(spec.name if partition_by else f"{spec.name}.parquet")
+            if partition_by is None:
+                self.parquet = _parquet_writer(temp_dir / f"{spec.name}.parquet", spec.schema)
+        if "csv" in formats:
+            self.csv = _open_text(temp_dir / f"{spec.name}.csv")
+            self.outputs.append(f"{spec.name}.csv")
+            self.csv.write(spec.csv_header_line())
+        if "jsonl" in formats:
+            self.jsonl = _open_text(temp_dir / f"{spec.name}.jsonl")
+            self.outputs.append(f"{spec.name}.jsonl")
+
+    def write(self, chunk: pa.Table) -> None:
+        if self.write_parquet:
+            rows = chunk.drop_columns([JSON_COLUMN, CSV_COLUMN]).cast(self.spec.schema)
+            if self.parquet is not None:
+                self.parquet.write_table(rows)
+            else:
+                self._write_partitions(rows)
+        if self.csv is not None:
+            self.csv.write("".join(chunk.column(CSV_COLUMN).to_pylist()))
+        if self.jsonl is not None:
+            self.jsonl.write("".join(f"{line}\n" for line in chunk.column(JSON_COLUMN).to_pylist()))
+
+    def _write_partitions(self, rows: pa.Table) -> None:
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for index, day in enumerate(rows.column(self.spec.partition_column).to_pylist()):
+            groups.setdefault(self._partition(day), []).append(index)
+        for partition, indices in groups.items():
+            writer = self.partitions.get(partition)
+            if writer is None:
+                folder = self.temp_dir / self.spec.name / Path(*partition)
+                folder.mkdir(parents=True, exist_ok=True)
+                writer = self.partitions[partition] = _parquet_writer(folder / "part-0.parquet", self.spec.schema)
+            writer.write_table(rows.take(pa.array(indices, pa.int64())))
+
+    def _partition(self, day) -> tuple[str, ...]:
+        year = HIVE_NULL if day is None else str(day.year)
+        if self.partition_by == "year":
+            return (f"year={year}",)
+        # unpadded month numbers: DuckDB and Polars then both read the column as an integer
+        return (f"year={year}", f"month={HIVE_NULL if day is None else day.month}")
+
+    def close(self) -> None:
+        if self.parquet is not None:
+            self.parquet.close()
+        if self.write_parquet and self.partition_by and not self.partitions:
+            # an empty dataset still needs one file, or readers find no schema at all
+            folder = self.temp_dir / self.spec.name
+            folder.mkdir(parents=True, exist_ok=True)
+            _parquet_writer(folder / "part-0.parquet", self.spec.schema).close()
+        for writer in self.partitions.values():
+            writer.close()
+        for handle in (self.csv, self.jsonl):
+            if handle is not None:
+                handle.close()
+
+
+def _parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    return pq.ParquetWriter(path, schema, compression="zstd", use_dictionary=True, store_schema=True)
+
+
+def _open_text(path: Path) -> IO[str]:
+    return path.open("w", encoding="utf-8", newline="")
+
+
+# ---------------------------------------------------------------- the writer
+
+
+def _batch_number(path: Path) -> int | None:
+    name = path.name
+    if path.is_dir() and name.startswith("batch-") and name[6:].isdigit():
+        return int(name[6:])
+    return None
+
+
+def _read_document_hashes(path: Path) -> dict[str, str]:
+    if path.suffix == ".parquet":
+        table = pq.read_table(path, columns=["id", "content_hash"])
+        return dict(zip(table.column("id").to_pylist(), table.column("content_hash").to_pylist()))
+    hashes = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                document = Document.model_validate_json(line)
+                hashes[document.id] = document.content_hash
+    return hashes
+
+
+class TimelineWriter:
+    """Writes a timeline batch by batch; `close` (or leaving the `with` block) produces the final files."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        formats: Sequence[str] = FORMATS,
+        run: RunInfo | None = None,
+        partition_by: PartitionBy | None = None,
+        resume: bool = False,
+    ) -> None:
+        unknown = sorted(set(formats) - set(FORMATS))
+        if unknown:
+            raise ValueError(f"unknown output format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        if partition_by not in (None, "year", "month"):
+            raise ValueError(f"partition_by must be 'year', 'month' or None, not {partition_by!r}")
+        self.out_dir = Path(out_dir)
+        self.formats = tuple(dict.fromkeys(formats))
+        self.run = run or RunInfo(tool_version=__version__)
+        self.partition_by = partition_by
+        self.resume = resume
+        self.staging = self.out_dir / STAGING
+        self.outputs: list[Path] = []
+        self._closed = False
+        self._done: dict[str, str] = {}
+        self._session_ids: set[str] = set()
+        self._earlier_batches: dict[int, set[str]] = {}
+        """Batches staged by an interrupted earlier run: number → document ids."""
+        self._previous_output: dict[TableName, list[Path]] = {}
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            if not resume and self.staging.exists():
+                shutil.rmtree(self.staging)
+            self.staging.mkdir(exist_ok=True)
+            for leftover in self.staging.iterdir():
+                if _batch_number(leftover) is None:
+                    _remove(leftover)
+            if resume:
+                self._load_previous()
+        except OSError as error:
+            raise _output_error(error, self.out_dir) from error
+        self._next_batch = max(self._earlier_batches, default=0) + 1
+
+    def _load_previous(self) -> None:
+        sources = {table: _previous_sources(self.out_dir, table, self.partition_by is not None) for table in TABLE_NAMES}
+        if all(sources.values()):
+            self._previous_output = sources
+            for source in sources["documents"]:
+                self._done.update(_read_document_hashes(source))
+        elif any(sources.values()):
+            log.warning("%s: previous output is incomplete (needs Parquet or JSONL of every table); not carried over", self.out_dir)
+        for batch in sorted(self.staging.iterdir()):
+            number = _batch_number(batch)
+            if number is not None:
+                hashes = _read_document_hashes(batch / "documents.parquet")
+                self._earlier_batches[number] = set(hashes)
+                self._done.update(hashes)
+
+    def done_documents(self) -> dict[str, str]:
+        """Documents already persisted (id → content_hash), from staged batches and a resumed previous output."""
+        return dict(self._done)
+
+    def __enter__(self) -> TimelineWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        # after a failure the staged batches stay, so the run can be resumed
+        if exc_type is None:
+            self.close()
+
+    def write_batch(
+        self,
+        documents: Iterable[Document],
+        timexes: Iterable[Timex],
+        events: Iterable[Event],
+        rejects: Iterable[Reject] = (),
+    ) -> None:
+        """Persist one batch now, as sorted staged runs (atomically: a temporary folder renamed into place)."""
+        if self._closed:
+            raise RuntimeError("TimelineWriter is closed")
+        rows: dict[TableName, list] = {"documents": list(documents), "events": list(events), "timexes": list(timexes)}
+        rejects = list(rejects)
+        if not any(rows.values()) and not rejects:
+            return
+        tables = {name: staged_table(TABLES[name], rows[name]) for name in TABLE_NAMES}
+        target = self.staging / f"batch-{self._next_batch:06d}"
+        temporary = target.with_name(target.name + ".tmp")
+        try:
+            temporary.mkdir()
+            for name, table in tables.items():
+                write_run(table, temporary / f"{name}.parquet")
+            if rejects:
+                (temporary / REJECTS).write_text("".join(f"{r.model_dump_json()}\n" for r in rejects), encoding="utf-8")
+            temporary.rename(target)
+        except OSError as error:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise _output_error(error, temporary) from error
+        self._next_batch += 1
+        for document in rows["documents"]:
+            self._done[document.id] = document.content_hash
+            self._session_ids.add(document.id)
+
+    def close(self) -> list[Path]:
+        """Consolidate the staged batches into the final files; returns the paths written."""
+        if self._closed:
+            return self.outputs
+        final = self.staging / "final"
+        work = self.staging / "work"
+        try:
+            for folder in (final, work):
+                _remove(folder)
+                folder.mkdir()
+            names = self._consolidate(final, work)
+            self._commit(final, names)
+        except OSError as error:
+            for folder in (final, work):
+                shutil.rmtree(folder, ignore_errors=True)
+            raise _output_error(error, self.out_dir) from error
+        self._closed = True
+        self.outputs = [self.out_dir / name for name in names]
+        return self.outputs
+
+    def _batches(self) -> list[tuple[int, Path]]:
+        numbered = ((_batch_number(path), path) for path in self.staging.iterdir())
+        return sorted((number, path) for number, path in numbered if number is not None)
+
+    def _runs(self, spec: TableSpec, work: Path) -> list[Path]:
+        """Sorted runs of a table: staged batches, minus documents re-processed since, plus carried-over rows."""
+        runs = []
+        for number, batch in self._batches():
+            path = batch / f"{spec.name}.parquet"
+            replaced = self._earlier_batches.get(number, set()) & self._session_ids
+            if replaced:
+                path = work / f"{batch.name}-{spec.name}.parquet"
+                write_run(_without_documents(pq.read_table(batch / f"{spec.name}.parquet"), spec, replaced), path)
+            runs.append(path)
+        if self._previous_output:
+            superseded = self._session_ids.union(*self._earlier_batches.values())
+            rows = (
+                row
+                for row in _previous_rows(spec, self._previous_output[spec.name])
+                if getattr(row, spec.document_column) not in superseded
+            )
+            for number, chunk in enumerate(_chunks(rows, CARRY_ROWS)):
+                path = work / f"carried-{spec.name}-{number:06d}.parquet"
+                write_run(staged_table(spec, chunk), path)
+                runs.append(path)
+        return runs
+
+    def _consolidate(self, final: Path, work: Path) -> list[str]:
+        names: list[str] = []
+        timeline_json = _open_text(final / TIMELINE_JSON) if "json" in self.formats else None
+        try:
+            if timeline_json is not None:
+                timeline_json.write('{"run":' + self.run.model_dump_json())
+            for name in TABLE_NAMES:
+                spec = TABLES[name]
+                sinks = _Sinks(spec, self.formats, final, self.partition_by)
+                try:
+                    if timeline_json is not None:
+                        timeline_json.write(f',"{name}":[')
+                    separator = ""
+                    for chunk in merge_runs(reduce_runs(self._runs(spec, work), spec.batch_keys, work), spec.batch_keys):
+                        sinks.write(chunk)
+                        if timeline_json is not None:
+                            timeline_json.write(separator + ",".join(chunk.column(JSON_COLUMN).to_pylist()))
+                            separator = ","
+                    if timeline_json is not None:
+                        timeline_json.write("]")
+                finally:
+                    sinks.close()
+                names.extend(sinks.outputs)
+            if timeline_json is not None:
+                timeline_json.write("}")
+                names.append(TIMELINE_JSON)
+        finally:
+            if timeline_json is not None:
+                timeline_json.close()
+        rejects = self._rejects()
+        if rejects:
+            (final / REJECTS).write_text("".join(rejects), encoding="utf-8")
+            names.append(REJECTS)
+        return names
+
+    def _rejects(self) -> list[str]:
+        """Reject lines in input order; a record rejected again after a resume is listed once."""
+        lines: dict[str, None] = {}
+        for _number, batch in self._batches():
+            path = batch / REJECTS
+            if path.is_file():
+                with path.open(encoding="utf-8") as handle:
+                    lines.update(dict.fromkeys(handle))
+        return list(lines)
+
+    def _commit(self, final: Path, names: list[str]) -> None:
+        replaced = self.staging / "replaced"
+        replaced.mkdir()
+        for name in names:
+            source, target = final / name, self.out_dir / name
+            if source.is_dir() and target.exists():
+                # a folder cannot be renamed over a non-empty one: move the old one aside first
+                target.rename(replaced / name)
+            os.replace(source, target)
+        if REJECTS not in names:
+            (self.out_dir / REJECTS).unlink(missing_ok=True)
+        shutil.rmtree(self.staging)
+
+
+def _chunks(rows: Iterable[BaseModel], size: int) -> Iterator[list[BaseModel]]:
+    chunk: list[BaseModel] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def write_timeline(
+    timeline: Timeline,
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    partition_by: PartitionBy | None = None,
+) -> list[Path]:
+    """Write an in-memory Timeline (one batch through TimelineWriter); returns the paths written."""
+    writer = TimelineWriter(out_dir, formats, run=timeline.run, partition_by=partition_by)
+    writer.write_batch(timeline.documents, timeline.timexes, timeline.events)
+    return writer.close()
