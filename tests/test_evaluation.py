@@ -144,6 +144,8 @@ def test_dev_gold_report_is_well_formed(shared_dir: Path) -> None:
     if not gold.is_dir():
         pytest.skip("dev gold is not present")
     temporal = pytest.importorskip("timeline.temporal")
+    if not hasattr(temporal, "tag"):
+        pytest.skip("the tagger, timeline.temporal.tag, is not there yet")
     report = evaluate(gold, temporal.tag)
     assert report.documents == len(list(gold.glob("*.tml")))
     assert report.gold == sum(row.gold for row in report.per_type) > 0
