@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from timeline.schemas import json_schemas
 from timeline.writers.tables import TABLE_NAMES, TABLES, TableName, arrow_schema
@@ -38,14 +38,20 @@ def _validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(json_schemas()[schema_name], format_checker=_FORMATS)
 
 
-def _where(error) -> str:
+def _where(error: ValidationError) -> str:
     location = ".".join(str(part) for part in error.absolute_path)
     return f"at {location}: " if location else ""
 
 
+def _message(error: ValidationError) -> str:
+    """For an optional field (`anyOf: [X, null]`) the reason X failed says more than 'not valid under any'."""
+    reasons = [inner for inner in error.context if not (inner.validator == "type" and inner.validator_value == "null")]
+    return reasons[0].message if len(reasons) == 1 else error.message
+
+
 def _schema_errors(validator: Draft202012Validator, instance: object) -> Iterator[str]:
     for error in sorted(validator.iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
-        yield f"{_where(error)}{error.message}"
+        yield f"{_where(error)}{_message(error)}"
 
 
 def _validate_jsonl(path: Path, schema_name: str) -> list[str]:

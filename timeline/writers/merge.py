@@ -29,8 +29,9 @@ def write_run(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path, compression="snappy", row_group_size=READ_ROWS)
 
 
-def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys, chunk_rows: int = CHUNK_ROWS) -> Iterator[pa.Table]:
-    """The rows of all runs in key order, as tables of `chunk_rows` rows (the last one shorter)."""
+def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys) -> Iterator[pa.Table]:
+    """The rows of all runs in key order, as tables of CHUNK_ROWS rows (the last one shorter)."""
+    chunk_rows = CHUNK_ROWS
     loaded: dict[tuple[int, int], pa.RecordBatch] = {}
     current: dict[int, int] = {}
 
@@ -68,8 +69,9 @@ def _take(loaded: dict[tuple[int, int], pa.RecordBatch], picks: list[tuple[int, 
     return pa.Table.from_batches(batches).take(indices)
 
 
-def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path, fan_in: int = FAN_IN) -> list[Path]:
-    """Merge groups of runs into longer runs until at most `fan_in` remain; intermediate files go to work_dir."""
+def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path) -> list[Path]:
+    """Merge groups of runs into longer runs until at most FAN_IN remain; intermediate files go to work_dir."""
+    fan_in = FAN_IN
     paths = list(paths)
     level = 0
     while len(paths) > fan_in:

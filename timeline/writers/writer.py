@@ -323,10 +323,13 @@ class TimelineWriter:
                 folder.mkdir()
             names = self._consolidate(final, work)
             self._commit(final, names)
-        except OSError as error:
+        except BaseException as error:
+            # the staged batches stay: the run can be resumed
             for folder in (final, work):
                 shutil.rmtree(folder, ignore_errors=True)
-            raise _output_error(error, self.out_dir) from error
+            if isinstance(error, OSError):
+                raise _output_error(error, self.out_dir) from error
+            raise
         self._closed = True
         self.outputs = [self.out_dir / name for name in names]
         return self.outputs
