@@ -1,0 +1,573 @@
+"""People, organisations, countries, groups and places named in a document.
+
+One regex pass collects capitalised runs (`Presiden Rusia Vladimir Putin`,
+`Universitas Wanita Ewha`); each run is segmented against the lexicon by a
+longest-match dict scan over its tokens, then read left to right: titles take
+the following name as a person, organisation and place heads take the words
+after them, capitals stand for their governments. Names the lexicon does not
+know are kept when the document shows what they are (a title, an honorific, a
+verb of saying, a locative) and linked within the document to their fullest
+form (`Kim` → `Kim Jong-un`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from timeline.entities.lexicon import Category, Entry, Lexicon, lexicon
+from timeline.models import ActorKind, EntityMention, Sentence
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"(?:[{_UPPER}]\.(?= [{_UPPER}])|[{_UPPER}][\w\-]*(?:['’][A-Za-z]\w*)?)"
+_TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
+_OPENING = re.compile(r"[\"“‘(]\s*")
+_AND = "dan"
+
+
+@cache
+def _run_pattern() -> re.Pattern[str]:
+    particles = "|".join(sorted((*lexicon().name_particles, _AND), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w]){_WORD}(?: (?:(?:{particles}) )?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
+    )
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Segment:
+    category: Category | None  # None: a word the lexicon does not know
+    tokens: list[_Token]
+    entry: Entry | None = None
+    paren: bool = False
+    conjunction: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A mention before coreference; `kind` None is a name still waiting for evidence."""
+
+    start: int
+    end: int
+    kind: ActorKind | None
+    name: str
+    country: str | None = None
+    title: str | None = None
+    affiliation: str | None = None
+    person_cue: bool = False
+    place_cue: bool = False
+    title_only: bool = False
+    apposition_end: int | None = None
+    tokens: tuple[str, ...] = ()
+    org_tokens: bool = False
+
+
+@dataclass(slots=True)
+class _TitlePhrase:
+    start: int
+    end: int
+    country: str | None = None
+    affiliation: str | None = None
+    inner: list[_Raw] = field(default_factory=list)
+    modified: bool = False
+
+
+def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
+    """Every entity mention in `text`, sorted by start, non-overlapping, with document-level canonical names."""
+    lex = lexicon()
+    runs = [(match.start(), match.group()) for match in _run_pattern().finditer(text)]
+    starts = _sentence_starts(text, sentences)
+    name_starts = _name_starts(runs)
+    raws: list[_Raw] = []
+    for run_start, run_text in runs:
+        raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts))
+    raws.sort(key=lambda raw: raw.start)
+    _attach_appositions(raws)
+    _locate_places(text, raws)
+    raws = _resolve(raws)
+    raws = _merge_groups(text, raws, lex)
+    return _to_mentions(text, raws)
+
+
+def _sentence_starts(text: str, sentences: list[Sentence]) -> frozenset[int]:
+    """Offsets where a capital says nothing about names: sentence starts and just inside opening quotes."""
+    starts = {sentence.start for sentence in sentences}
+    starts.update(match.end() for match in _OPENING.finditer(text))
+    return frozenset(starts)
+
+
+def _name_starts(runs: list[tuple[int, str]]) -> frozenset[str]:
+    """First words of short mid-sentence runs: evidence that a word begins a name (`kata Panut`)."""
+    return frozenset(run_text.split(" ", 1)[0] for _, run_text in runs if run_text.count(" ") < 2)
+
+
+def _tokens(run_start: int, run_text: str) -> list[_Token]:
+    return [
+        _Token(match.group(), run_start + match.start(), run_start + match.end())
+        for match in _TOKEN.finditer(run_text)
+    ]
+
+
+def _lookup(lex: Lexicon, key: str, single: bool) -> Entry | None:
+    entry = lex.entries.get(key)
+    if entry is None and single:
+        if key.endswith("."):
+            entry = lex.entries.get(key[:-1])
+        elif key.isupper() and len(key) > 4:
+            entry = lex.entries.get(key.title())  # datelines: `JAKARTA, KOMPAS.com`
+    return entry
+
+
+def _segment(tokens: list[_Token], lex: Lexicon) -> list[_Segment]:
+    segments: list[_Segment] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.text.startswith("("):
+            segments.append(_Segment(None, [token], paren=True))
+            index += 1
+            continue
+        if token.text == _AND or token.text in lex.name_particles:
+            segments.append(_Segment(None, [token], conjunction=token.text == _AND))
+            index += 1
+            continue
+        for width in range(min(lex.max_tokens, len(tokens) - index), 0, -1):
+            key = " ".join(t.text for t in tokens[index : index + width])
+            if entry := _lookup(lex, key, width == 1):
+                segments.append(_Segment(entry.category, tokens[index : index + width], entry))
+                index += width
+                break
+        else:
+            previous = segments[-1] if segments else None
+            if previous and previous.category is None and not previous.paren and not previous.conjunction:
+                previous.tokens.append(token)
+            else:
+                segments.append(_Segment(None, [token]))
+            index += 1
+    return _join_particles(segments)
+
+
+def _join_particles(segments: list[_Segment]) -> list[_Segment]:
+    """`Ahmad bin Salim`: a particle between two unknown words belongs to the name."""
+    joined: list[_Segment] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        is_particle = segment.category is None and not segment.paren and not segment.conjunction and len(segment.tokens) == 1 and segment.tokens[0].text.islower()
+        if (
+            is_particle
+            and joined
+            and _is_name(joined[-1])
+            and index + 1 < len(segments)
+            and _is_name(segments[index + 1])
+        ):
+            joined[-1].tokens.extend(segment.tokens + segments[index + 1].tokens)
+            index += 2
+            continue
+        joined.append(segment)
+        index += 1
+    return joined
+
+
+def _is_name(segment: _Segment) -> bool:
+    return segment.category is None and not segment.paren and not segment.conjunction and segment.tokens[0].text[0].isupper()
+
+
+def _is_common_word(text: str, word: str) -> bool:
+    """A capitalised word that also occurs in lower case in the document is an ordinary word."""
+    lowered = word.lower()
+    return any(f" {lowered}{end}" in text for end in " ,.")
+
+
+def _previous_words(text: str, start: int) -> list[str]:
+    return text[max(0, start - 30) : start].split()[-2:]
+
+
+def _next_word(text: str, end: int) -> str:
+    following = text[end : end + 30].split(maxsplit=1)
+    return following[0] if following and text[end : end + 1] == " " else ""
+
+
+def _read_run(
+    text: str,
+    run_start: int,
+    run_text: str,
+    lex: Lexicon,
+    sentence_starts: frozenset[int],
+    name_starts: frozenset[str],
+) -> list[_Raw]:
+    segments = _segment(_tokens(run_start, run_text), lex)
+    initial = run_start in sentence_starts
+    raws: list[_Raw] = []
+    person_cue = False
+    title: _TitlePhrase | None = None
+    previous = _previous_words(text, run_start)
+    previous_word = previous[-1] if previous else ""
+    prev_title = _preceding_title(previous, lex)
+    locative = previous_word in lex.location_cues
+
+    def flush_title() -> None:
+        nonlocal title
+        if title is not None and (title.modified or title.inner):
+            raws.append(
+                _Raw(title.start, title.end, ActorKind.PERSON, text[title.start : title.end], title.country,
+                     text[title.start : title.end], title.affiliation, title_only=True)
+            )
+        title = None
+
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        category = segment.category
+        first = index == 0
+        if category is Category.FUNCTION:
+            flush_title()
+            person_cue = segment.entry.name.lower() in lex.person_verbs_before
+        elif category is Category.HONORIFIC:
+            flush_title()
+            person_cue = True
+        elif category is Category.TITLE:
+            if title is None:
+                title = _TitlePhrase(segment.start, segment.end)
+            else:
+                title.end, title.modified = segment.end, True
+        elif segment.conjunction or segment.paren:
+            holder = title.inner if title is not None else raws
+            if segment.paren and holder and holder[-1].kind is ActorKind.ORGANIZATION and holder[-1].end + 1 == segment.start:
+                holder.append(_alias(text, segment, holder[-1]))
+                if title is not None:
+                    title.end = segment.end
+            elif segment.conjunction:
+                flush_title()
+            person_cue = False
+        elif category in (Category.COUNTRY, Category.CAPITAL):
+            entry = segment.entry
+            is_place = category is Category.CAPITAL and (
+                (first and locative) or segment.tokens[0].text.isupper()
+            )
+            kind = ActorKind.LOCATION if is_place else ActorKind.COUNTRY
+            raw = _Raw(segment.start, segment.end, kind, entry.name, entry.country)
+            if (
+                category is Category.COUNTRY
+                and raws
+                and raws[-1].kind is ActorKind.LOCATION
+                and raws[-1].country in (None, entry.country)
+                and raws[-1].end + 1 == segment.start
+            ):
+                # `Timur Jauh Rusia`: a place followed by its country.
+                raws[-1].end, raws[-1].country = segment.end, entry.country
+                raws[-1].name = text[raws[-1].start : segment.end]
+            elif title is not None:
+                title.end, title.modified = segment.end, True
+                title.country = title.country or entry.country
+                title.inner.append(raw)
+            else:
+                raws.append(raw)
+        elif category is Category.PLACE:
+            entry = segment.entry
+            raw = _Raw(segment.start, segment.end, ActorKind.LOCATION, entry.name, entry.country)
+            if title is not None:
+                title.end, title.modified = segment.end, True
+                title.country = title.country or entry.country
+                title.inner.append(raw)
+            else:
+                raws.append(raw)
+        elif category is Category.ORGANIZATION:
+            entry = segment.entry
+            raw = _Raw(segment.start, segment.end, ActorKind.ORGANIZATION, entry.name, entry.country)
+            if title is not None:
+                title.end, title.modified = segment.end, True
+                title.affiliation, title.country = entry.name, title.country or entry.country
+                title.inner.append(raw)
+                if index + 1 < len(segments) and segments[index + 1].paren:
+                    title.end = segments[index + 1].end
+                    index += 1
+            else:
+                raws.append(raw)
+        elif category in (Category.ORG_HEAD, Category.LOC_HEAD):
+            consumed, raw, name_tail = _read_headed(text, segments, index, lex, title is not None or prev_title is not None, name_starts)
+            index += consumed - 1
+            if raw is not None and title is not None:
+                title.end, title.modified = raw.end, True
+                if raw.kind is ActorKind.ORGANIZATION:
+                    title.affiliation = raw.name
+                title.country = title.country or raw.country
+                title.inner.append(raw)
+            elif raw is not None:
+                raws.append(raw)
+            if name_tail:
+                name_raw = _name_raw(text, name_tail)
+                if title is not None:
+                    _name_title(name_raw, text, title)
+                    raws.extend(title.inner)
+                    title = None
+                elif prev_title is not None:
+                    name_raw.kind, name_raw.title = ActorKind.PERSON, prev_title
+                    name_raw.affiliation = raw.name if raw and raw.kind is ActorKind.ORGANIZATION else None
+                raws.append(name_raw)
+        else:  # an unknown name
+            tokens = segment.tokens
+            if first and initial and not person_cue and _is_common_word(text, tokens[0].text):
+                tokens = tokens[1:]
+            if title is not None:
+                while tokens and (tokens[0].text in lex.title_modifiers or _is_common_word(text, tokens[0].text)):
+                    title.end, title.modified = tokens[0].end, True
+                    tokens = tokens[1:]
+            if tokens:
+                raw = _name_raw(text, tokens)
+                if title is not None:
+                    _name_title(raw, text, title)
+                    raws.extend(title.inner)
+                    title = None
+                elif first and prev_title is not None:
+                    raw.kind, raw.title = ActorKind.PERSON, prev_title
+                else:
+                    raw.person_cue = person_cue
+                    raw.place_cue = first and locative
+                    if index == len(segments) - 1:
+                        raw.person_cue = raw.person_cue or _next_word(text, raw.end) in lex.person_verbs_after
+                    raw.person_cue = raw.person_cue or (first and previous_word in lex.person_verbs_before)
+                raw.apposition_end = _apposition(text, raw, lex) if index == len(segments) - 1 else None
+                raws.append(raw)
+            person_cue = False
+        index += 1
+    flush_title()
+    return raws
+
+
+def _preceding_title(previous: list[str], lex: Lexicon) -> str | None:
+    """A title written just before a run: `profesor`, `juru bicara`, `Dr.`."""
+    if not previous:
+        return None
+    last = previous[-1].rstrip(".")
+    if len(previous) == 2 and (pair := f"{previous[0]} {last}".lower()) in lex.lower_titles:
+        return f"{previous[0]} {last}"
+    if last.lower() in lex.lower_titles or last.lower() in lex.honorifics:
+        return last
+    return None
+
+
+def _read_headed(
+    text: str,
+    segments: list[_Segment],
+    index: int,
+    lex: Lexicon,
+    titled: bool,
+    name_starts: frozenset[str],
+) -> tuple[int, _Raw | None, list[_Token]]:
+    """An organisation or place headed by `segments[index]`: how many segments it takes, its mention, and the
+    words split off its end as the name of the person the title before it belongs to."""
+    head = segments[index]
+    kind = ActorKind.ORGANIZATION if head.category is Category.ORG_HEAD else ActorKind.LOCATION
+    body: list[_Token] = list(head.tokens)
+    country: str | None = None
+    position = index + 1
+    while position < len(segments):
+        segment = segments[position]
+        if segment.paren or segment.category in (Category.FUNCTION, Category.TITLE, Category.HONORIFIC):
+            break
+        if segment.conjunction:
+            following = segments[position + 1] if position + 1 < len(segments) else None
+            if following is None or not _is_name(following):
+                break
+        elif segment.category in (Category.COUNTRY, Category.CAPITAL, Category.PLACE) and segment.entry.country:
+            country = country or segment.entry.country
+        body.extend(segment.tokens)
+        position += 1
+    name_tail: list[_Token] = []
+    if titled:
+        body, name_tail = _split_name(body, lex, name_starts, text)
+    if len(body) == len(head.tokens):
+        return position - index, None, name_tail
+    if kind is ActorKind.ORGANIZATION and head.entry.name not in lex.national_heads:
+        country = None
+    raw = _Raw(body[0].start, body[-1].end, kind, text[body[0].start : body[-1].end], country,
+               tokens=tuple(t.text for t in body), org_tokens=True)
+    return position - index, raw, name_tail
+
+
+def _split_name(body: list[_Token], lex: Lexicon, name_starts: frozenset[str], text: str) -> tuple[list[_Token], list[_Token]]:
+    """`Rektor Universitas Gadjah Mada Panut Mulyono`: the person's name starts at a word the document
+    uses alone elsewhere (`kata Panut`)."""
+    for position in range(2, len(body)):
+        word = body[position].text
+        if word in name_starts and word not in lex.entries and not _is_common_word(text, word):
+            return body[:position], body[position:]
+    return body, []
+
+
+def _name_raw(text: str, tokens: list[_Token]) -> _Raw:
+    start, end = tokens[0].start, tokens[-1].end
+    return _Raw(start, end, None, text[start:end], tokens=tuple(t.text for t in tokens))
+
+
+def _name_title(raw: _Raw, text: str, title: _TitlePhrase) -> None:
+    raw.kind = ActorKind.PERSON
+    raw.title = text[title.start : title.end]
+    raw.country = title.country
+    raw.affiliation = title.affiliation
+
+
+def _alias(text: str, paren: _Segment, organization: _Raw) -> _Raw:
+    """`Lembaga Kajian ... (ReforMiner Institute)`: the bracketed form names the same organisation."""
+    start, end = paren.start + 1, paren.end - 1
+    return _Raw(start, end, ActorKind.ORGANIZATION, organization.name, organization.country,
+                tokens=tuple(text[start:end].split()), org_tokens=True)
+
+
+def _apposition(text: str, raw: _Raw, lex: Lexicon) -> int | None:
+    """`Park Won-gon, seorang profesor di ...`: sets the title and returns where the describing clause ends."""
+    match = lex.apposition.match(text, raw.end)
+    if not match:
+        return None
+    raw.kind = ActorKind.PERSON
+    raw.title = raw.title or match.group(1)
+    clause_end = min((i for i in (text.find(",", match.end()), text.find(".", match.end())) if i >= 0), default=len(text))
+    return clause_end
+
+
+def _attach_appositions(raws: list[_Raw]) -> None:
+    """A person's affiliation is the last organisation in the clause describing them (the institution)."""
+    for position, raw in enumerate(raws):
+        if raw.apposition_end is None:
+            continue
+        organizations = [
+            other
+            for other in raws[position + 1 :]
+            if other.start < raw.apposition_end and other.kind is ActorKind.ORGANIZATION
+        ]
+        if organizations:
+            raw.affiliation = organizations[-1].name
+            raw.country = raw.country or organizations[-1].country
+
+
+def _locate_places(text: str, raws: list[_Raw]) -> None:
+    """A place without a country takes one from a country or place set beside it:
+    `utama Rusia, Kosmodrom Vostochny,` or `Kosmodrom X di Timur Jauh Rusia`."""
+    for position, raw in enumerate(raws):
+        if raw.kind is not ActorKind.LOCATION or raw.country:
+            continue
+        before = raws[position - 1] if position else None
+        after = raws[position + 1] if position + 1 < len(raws) else None
+        if before and before.country and text[before.end : raw.start] == ", ":
+            raw.country = before.country
+        elif after and after.country and text[raw.end : after.start] in (", di ", " di ", ", "):
+            raw.country = after.country
+
+
+def _resolve(raws: list[_Raw]) -> list[_Raw]:
+    """Within-document coreference: names to their fullest form, kinds from any mention's evidence,
+    title mentions to the person who bears the title."""
+    named = [raw for raw in raws if raw.tokens]
+    by_length = sorted({raw.tokens for raw in named}, key=lambda tokens: -len(tokens))
+    canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for tokens in by_length:
+        canonical[tokens] = next(
+            (canonical[longer] for longer in by_length if len(longer) > len(tokens) and _contains(longer, tokens)),
+            tokens,
+        )
+    clusters: dict[tuple[str, ...], list[_Raw]] = {}
+    for raw in named:
+        clusters.setdefault(canonical[raw.tokens], []).append(raw)
+    for key, members in clusters.items():
+        _settle_cluster(members)
+    persons = [raw for raw in raws if raw.kind is ActorKind.PERSON and not raw.title_only]
+    resolved: list[_Raw] = []
+    for raw in raws:
+        if raw.title_only:
+            person = _bearer(raw, persons)
+            if person is not None:
+                raw.name, raw.title = person.name, person.title
+                raw.country = person.country or raw.country
+                raw.affiliation = person.affiliation
+        if raw.kind is not None:
+            resolved.append(raw)
+    return resolved
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    width = len(shorter)
+    return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
+
+
+def _settle_cluster(members: list[_Raw]) -> None:
+    fullest = max(members, key=lambda raw: (len(raw.tokens), -raw.start))
+    kinds = [raw.kind for raw in members if raw.kind is not None]
+    if ActorKind.PERSON in kinds or any(raw.person_cue for raw in members):
+        kind = ActorKind.PERSON
+    elif kinds:
+        kind = kinds[0]
+    elif any(raw.place_cue for raw in members):
+        kind = ActorKind.LOCATION
+    else:
+        return
+    title = max((raw.title for raw in members if raw.title), key=len, default=None)
+    country = next((raw.country for raw in members if raw.country), None)
+    affiliation = next((raw.affiliation for raw in members if raw.affiliation), None)
+    for raw in members:
+        raw.kind = kind
+        raw.name = fullest.name
+        raw.title, raw.country, raw.affiliation = title, country, affiliation
+
+
+def _bearer(title_mention: _Raw, persons: list[_Raw]) -> _Raw | None:
+    """The person a bare title refers to: the one named with that title, or the only one whose title it begins."""
+    wanted = title_mention.name.lower()
+    exact = {person.name: person for person in persons if person.title and person.title.lower() == wanted}
+    if len(exact) == 1:
+        return next(iter(exact.values()))
+    prefixed = {person.name: person for person in persons if person.title and person.title.lower().startswith(wanted + " ")}
+    return next(iter(prefixed.values())) if len(prefixed) == 1 else None
+
+
+def _merge_groups(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
+    """Groups of people (`kader militer`, `nelayan`), and a group word plus country (`warga Jepang`)."""
+    by_start = {raw.start: raw for raw in raws}
+    absorbed: set[int] = set()
+    groups: list[_Raw] = []
+    for match in lex.group_pattern.finditer(text):
+        word = match.group()
+        country = by_start.get(match.end() + 1)
+        if country is not None and country.kind is ActorKind.COUNTRY and word in lex.demonym_heads and text[match.end()] == " ":
+            absorbed.add(country.start)
+            groups.append(_Raw(match.start(), country.end, ActorKind.GROUP, text[match.start() : country.end], country.country))
+        else:
+            groups.append(_Raw(match.start(), match.end(), ActorKind.GROUP, word))
+    merged = sorted([raw for raw in raws if raw.start not in absorbed] + groups, key=lambda raw: (raw.start, -raw.end))
+    kept: list[_Raw] = []
+    for raw in merged:
+        if kept and raw.start < kept[-1].end:
+            continue
+        kept.append(raw)
+    return kept
+
+
+def _to_mentions(text: str, raws: list[_Raw]) -> list[EntityMention]:
+    return [
+        EntityMention(
+            start=raw.start,
+            end=raw.end,
+            text=text[raw.start : raw.end],
+            name=raw.name,
+            kind=raw.kind,
+            country=raw.country,
+            title=raw.title if raw.kind is ActorKind.PERSON else None,
+            affiliation=raw.affiliation if raw.kind is ActorKind.PERSON else None,
+        )
+        for raw in raws
+    ]

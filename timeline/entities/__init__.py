@@ -1,0 +1,1 @@
+"""Entity recognition support: the lookup tables `timeline.actors` matches against."""

@@ -1,0 +1,138 @@
+"""Lookup tables for entity recognition, built once per process.
+
+Country names come from Babel's CLDR territory names in Indonesian mapped to
+ISO 3166-1 alpha-3 with pycountry, and Indonesian provinces from pycountry's
+subdivisions; our data files under `timeline/data/actors/` add only what no
+library has (short forms, capitals standing for governments, organisations,
+titles, word lists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+import babel
+import pycountry
+
+from timeline.resources import load_toml, load_tsv
+
+
+class Category(Enum):
+    COUNTRY = "country"
+    CAPITAL = "capital"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    TITLE = "title"
+    HONORIFIC = "honorific"
+    FUNCTION = "function"
+    ORG_HEAD = "org_head"
+    LOC_HEAD = "loc_head"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    category: Category
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    entries: dict[str, Entry]
+    max_tokens: int
+    title_modifiers: frozenset[str]
+    lower_titles: dict[str, str]
+    person_verbs_after: frozenset[str]
+    person_verbs_before: frozenset[str]
+    location_cues: frozenset[str]
+    honorifics: frozenset[str]
+    group_pattern: re.Pattern[str]
+    demonym_heads: frozenset[str]
+    apposition: re.Pattern[str]
+    name_particles: tuple[str, ...]
+    national_heads: frozenset[str]
+
+
+def _alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def _cldr_countries() -> dict[str, str]:
+    """Indonesian CLDR names of every ISO country; `Myanmar (Burma)` gives both names."""
+    names: dict[str, str] = {}
+    for code, name in babel.Locale("id").territories.items():
+        if len(code) != 2 or not (alpha3 := _alpha3(code)):
+            continue
+        main, _, alternative = name.partition(" (")
+        names[main.strip()] = alpha3
+        if alternative and alpha3 not in ("CCK",):
+            names[alternative.rstrip(")").strip()] = alpha3
+    return names
+
+
+def _indonesian_provinces() -> dict[str, str]:
+    return {subdivision.name: "IDN" for subdivision in pycountry.subdivisions.get(country_code="ID")}
+
+
+def _first_letter_variants(word: str) -> tuple[str, ...]:
+    return (word, word[0].lower() + word[1:]) if word[0].isupper() else (word, word[0].upper() + word[1:])
+
+
+@cache
+def lexicon() -> Lexicon:
+    words = load_toml("actors/words.toml")
+    entries: dict[str, Entry] = {}
+
+    def add(surface: str, entry: Entry) -> None:
+        entries.setdefault(surface, entry)
+
+    # Order sets precedence when a surface form has two readings: names before heads and titles.
+    for row in load_tsv("actors/organizations.tsv"):
+        add(row["surface"], Entry(Category.ORGANIZATION, row["name"], row["iso3"] or None))
+    for name, alpha3 in _cldr_countries().items():
+        add(name, Entry(Category.COUNTRY, name, alpha3))
+    for row in load_tsv("actors/country_aliases.tsv"):
+        add(row["alias"], Entry(Category.COUNTRY, row["alias"], row["iso3"]))
+    for row in load_tsv("actors/capitals.tsv"):
+        add(row["name"], Entry(Category.CAPITAL, row["name"], row["iso3"]))
+    for row in load_tsv("actors/places.tsv"):
+        add(row["name"], Entry(Category.PLACE, row["name"], row["iso3"] or None))
+    for name, alpha3 in _indonesian_provinces().items():
+        add(name, Entry(Category.PLACE, name, alpha3))
+    locale = babel.Locale("id")
+    calendar_words = [*locale.days["format"]["wide"].values(), *locale.months["format"]["wide"].values()]
+    for word in [*words["function_words"], *calendar_words]:
+        add(word, Entry(Category.FUNCTION, word))
+    for row in load_tsv("actors/titles.tsv"):
+        for variant in _first_letter_variants(row["title"]):
+            add(variant, Entry(Category.TITLE, row["title"]))
+    for word in words["honorifics"]:
+        add(word, Entry(Category.HONORIFIC, word))
+    for word in words["organization_heads"]:
+        add(word, Entry(Category.ORG_HEAD, word))
+    for word in words["location_heads"]:
+        add(word, Entry(Category.LOC_HEAD, word))
+
+    lower_titles = {row["title"].lower(): row["title"] for row in load_tsv("actors/titles.tsv")}
+    groups = sorted(words["group_words"], key=len, reverse=True)
+    openers = "|".join(re.escape(opener) for opener in sorted(words["apposition_openers"], key=len, reverse=True))
+    titles = "|".join(re.escape(title) for title in sorted(lower_titles, key=len, reverse=True))
+    return Lexicon(
+        entries=entries,
+        max_tokens=max(len(surface.split()) for surface in entries),
+        title_modifiers=frozenset(words["title_modifiers"]),
+        lower_titles=lower_titles,
+        person_verbs_after=frozenset(words["person_verbs_after"]),
+        person_verbs_before=frozenset(words["person_verbs_before"]),
+        location_cues=frozenset(words["location_cues"]),
+        honorifics=frozenset(word.lower() for word in words["honorifics"]),
+        group_pattern=re.compile(r"\b(?:" + "|".join(re.escape(group) for group in groups) + r")\b"),
+        demonym_heads=frozenset(words["demonym_heads"]),
+        apposition=re.compile(rf",\s+(?:(?:{openers})\s+)?((?i:{titles}))\b"),
+        name_particles=tuple(words["name_particles"]),
+        national_heads=frozenset(words["national_organization_heads"]),
+    )
