@@ -1,0 +1,401 @@
+"""Normalization and resolution: recognised parts -> TIMEX3 values, in document order.
+
+Deictic expressions count from the DCT; anaphoric ones ("sehari kemudian", "hari itu") from
+the narrative time, the most recent suitable date already resolved in the text. Underspecified
+dates ("Rabu", "Juli", "13/9") take the reading nearest the DCT that the sentence's tense allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from timeline.models import Granularity, Timex, TimexAnchor, TimexMod, TimexType
+from timeline.temporal.calendar import (
+    Point,
+    add_months,
+    add_months_to_date,
+    day_point,
+    safe_date,
+    span_of_hours,
+    week_point,
+    with_time,
+)
+from timeline.temporal.lexicon import alternation, lexicon
+from timeline.temporal.recognize import CAL, DURATION, SET, Part
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”'’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+_TIME_GRANULARITIES = (Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE)
+_WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_PERIOD_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF}
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    dct: date | None
+    narrative: list[tuple[int, Point]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    point: Point | None
+    anchor: TimexAnchor
+    conflict: str | None = None
+    raw_value: str | None = None  # a value no Point expresses: XXXX-WXX-3, PAST_REF
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    return re.compile(
+        rf"\b(?:(?P<future>{alternation(lex.future_cues)[3:-1]})|(?P<past>{alternation(lex.past_cues)[3:-1]}))\b",
+        re.IGNORECASE,
+    )
+
+
+def _sentence_left(text: str, start: int, width: int = 80) -> str:
+    window = text[max(0, start - width) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def tense_cue(text: str, start: int) -> str | None:
+    """'future' or 'past' from the nearest cue word before `start` in its sentence."""
+    last = None
+    for match in _cue_pattern().finditer(_sentence_left(text, start)):
+        last = "future" if match["future"] else "past"
+    return last
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    return start - end < 200 and _SENTENCE_BREAK.search(text, end, start) is None
+
+
+def _anchor_date(point: Point) -> date | None:
+    if point.year is None:
+        return None
+    if point.has_day:
+        return point.as_date()
+    interval = point.interval()
+    return interval[0] if interval else None
+
+
+def _fine_enough(point: Point, unit: str) -> bool:
+    if point.year is None:
+        return False
+    if unit == "day":
+        return point.has_day
+    if unit in ("week", "weekend"):
+        return point.has_day or point.granularity is Granularity.WEEK
+    if unit == "month":
+        return point.has_day or point.granularity is Granularity.MONTH
+    if unit in ("quarter", "half"):
+        return point.has_day or point.granularity in (Granularity.MONTH, Granularity.QUARTER, Granularity.HALF)
+    return point.granularity not in (Granularity.DECADE, Granularity.CENTURY)
+
+
+def _narrative_anchor(ctx: Context, unit: str, before: int) -> Point | None:
+    for end, point in reversed(ctx.narrative):
+        if end <= before and _fine_enough(point, unit):
+            return point
+    return None
+
+
+def _shift(anchor: date, unit: str, offset: int, anchor_has_day: bool, narrative: bool) -> Point:
+    if unit == "day":
+        return day_point(anchor + timedelta(days=offset))
+    if unit in ("week", "weekend"):
+        return week_point(anchor + timedelta(weeks=offset), weekend=unit == "weekend")
+    if unit == "month":
+        if narrative and anchor_has_day:
+            return day_point(add_months_to_date(anchor, offset))
+        year, month = add_months(anchor.year, anchor.month, offset)
+        return Point(Granularity.MONTH, year, month)
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + offset
+        return Point(Granularity.QUARTER, index // 4, period=f"Q{index % 4 + 1}")
+    if unit == "half":
+        index = anchor.year * 2 + (anchor.month - 1) // 6 + offset
+        return Point(Granularity.HALF, index // 2, period=f"H{index % 2 + 1}")
+    return Point(Granularity.YEAR, anchor.year + offset)
+
+
+_UNRESOLVED = {
+    "day": Point(Granularity.DAY),
+    "week": Point(Granularity.WEEK),
+    "weekend": Point(Granularity.WEEK, weekend=True),
+    "month": Point(Granularity.MONTH),
+    "quarter": Point(Granularity.QUARTER, period="QX"),
+    "half": Point(Granularity.HALF, period="HX"),
+    "year": Point(Granularity.YEAR),
+}
+
+
+def _relative(part: Part, ctx: Context) -> Resolved:
+    unit = part.rel_unit or "day"
+    if part.rel_base == "narrative":
+        anchor_point = _narrative_anchor(ctx, unit, part.start)
+        if anchor_point is not None:
+            anchor = _anchor_date(anchor_point)
+            if anchor is not None:
+                point = _shift(anchor, unit, part.rel_offset, anchor_point.has_day, narrative=True)
+                return Resolved(point, TimexAnchor.NARRATIVE)
+        if part.anaphor:
+            return Resolved(None, TimexAnchor.NONE, raw_value="PAST_REF")
+    if ctx.dct is None:
+        return Resolved(_UNRESOLVED[unit], TimexAnchor.NONE)
+    return Resolved(_shift(ctx.dct, unit, part.rel_offset, True, narrative=False), TimexAnchor.DCT)
+
+
+def _year_of(part: Part, ctx: Context) -> tuple[int | None, TimexAnchor]:
+    """The year a part states or borrows: explicit, or relative to the DCT."""
+    for source in (part, part.borrow):
+        if source is None:
+            continue
+        if source.year is not None:
+            return source.year, TimexAnchor.ABSOLUTE
+        relative = source.year_rel if source.year_rel is not None else (
+            source.rel_offset if source.rel_unit == "year" else None
+        )
+        if relative is not None:
+            return (ctx.dct.year + relative, TimexAnchor.DCT) if ctx.dct else (None, TimexAnchor.NONE)
+    return None, TimexAnchor.NONE
+
+
+def _choose(diffs: list[tuple[int, int]], tense: str | None, strict: bool) -> int:
+    """Pick a candidate (value, signed distance from the DCT) by tense, else the nearest (ties: the past)."""
+    if tense == "past":
+        allowed = [c for c in diffs if c[1] < 0 or (c[1] == 0 and not strict)]
+        if allowed:
+            return max(allowed, key=lambda c: c[1])[0]
+    if tense == "future":
+        allowed = [c for c in diffs if c[1] > 0 or (c[1] == 0 and not strict)]
+        if allowed:
+            return min(allowed, key=lambda c: c[1])[0]
+    return min(diffs, key=lambda c: (abs(c[1]), c[1] > 0))[0]
+
+
+def _tense(part: Part, ctx: Context) -> tuple[str | None, bool]:
+    if part.tense:
+        return part.tense, True
+    return tense_cue(ctx.text, part.start), False
+
+
+def _guess_year(part: Part, ctx: Context, month: int, day: int | None) -> int | None:
+    dct = ctx.dct
+    if dct is None:
+        return None
+    tense, strict = _tense(part, ctx)
+    if tense == "current":
+        return dct.year
+    diffs: list[tuple[int, int]] = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        if day is None:
+            diffs.append((year, (year * 12 + month) - (dct.year * 12 + dct.month)))
+            continue
+        candidate = safe_date(year, month, day)
+        if candidate is None:
+            continue
+        if part.weekday is not None and candidate.isoweekday() != part.weekday:
+            continue
+        diffs.append((year, (candidate - dct).days))
+    if not diffs:
+        return None
+    return _choose(diffs, tense, strict)
+
+
+def _one_digit_edits(number: int, width: int) -> list[int]:
+    digits = f"{number:0{width}d}"
+    edits = []
+    for position in range(width):
+        for replacement in "0123456789":
+            if replacement != digits[position]:
+                edits.append(int(digits[:position] + replacement + digits[position + 1 :]))
+    return edits
+
+
+def _correct_weekday(stated: date, weekday: int, reference: date) -> date | None:
+    """The date one typo away from `stated` that falls on `weekday`, nearest `reference`."""
+    options = [safe_date(stated.year, stated.month, d) for d in _one_digit_edits(stated.day, 2)]
+    options += [safe_date(stated.year, m, stated.day) for m in _one_digit_edits(stated.month, 2)]
+    options += [safe_date(y, stated.month, stated.day) for y in _one_digit_edits(stated.year, 4)]
+    matching = [d for d in options if d is not None and d.isoweekday() == weekday]
+    return min(matching, key=lambda d: (abs((d - reference).days), d)) if matching else None
+
+
+def _weekday_date(part: Part, ctx: Context) -> tuple[date | None, TimexAnchor]:
+    weekday = part.weekday
+    assert weekday is not None
+    for end, point in reversed(ctx.narrative):
+        if end > part.start or not _same_sentence(ctx.text, end, part.start):
+            break
+        anchor = point.as_date() if point.has_day else None
+        if anchor is not None:
+            delta = (weekday - anchor.isoweekday()) % 7
+            return anchor + timedelta(days=delta if delta <= 3 else delta - 7), TimexAnchor.NARRATIVE
+    if ctx.dct is None:
+        return None, TimexAnchor.NONE
+    tense, _ = _tense(part, ctx)
+    back = (ctx.dct.isoweekday() - weekday) % 7
+    if tense == "future":
+        return ctx.dct + timedelta(days=(weekday - ctx.dct.isoweekday()) % 7), TimexAnchor.DCT
+    return ctx.dct - timedelta(days=back), TimexAnchor.DCT
+
+
+def _day_level(part: Part, ctx: Context) -> Resolved:
+    """A part that names a day: a date, a weekday, a day word, or a combination."""
+    conflict = None
+    if part.day is not None:
+        month = part.month if part.month is not None else (part.borrow.month if part.borrow else None)
+        if month is None:
+            return Resolved(None, TimexAnchor.NONE)
+        year, anchor = _year_of(part, ctx)
+        if year is None:
+            year = _guess_year(part, ctx, month, part.day)
+            anchor = TimexAnchor.DCT if year is not None else TimexAnchor.NONE
+        if year is None:
+            return Resolved(Point(Granularity.DAY, None, month, part.day), TimexAnchor.NONE)
+        stated = safe_date(year, month, part.day)
+        if stated is None:
+            return Resolved(None, TimexAnchor.NONE)
+        day = stated
+        if part.weekday is not None and stated.isoweekday() != part.weekday:
+            corrected = _correct_weekday(stated, part.weekday, ctx.dct or stated)
+            name = _WEEKDAY_NAMES[part.weekday - 1]
+            if corrected is not None:
+                day = corrected
+                conflict = f"{name} does not fall on {stated.isoformat()}; read as {corrected.isoformat()}"
+            else:
+                conflict = f"{name} does not fall on {stated.isoformat()}"
+        elif part.rel_unit == "day" and part.rel_base == "dct" and ctx.dct is not None:
+            said = ctx.dct + timedelta(days=part.rel_offset)
+            if said != stated:
+                conflict = f"the day word says {said.isoformat()}, the date says {stated.isoformat()}"
+        return Resolved(day_point(day), anchor, conflict)
+    if part.rel_unit == "day":
+        resolved = _relative(part, ctx)
+        day = resolved.point.as_date() if resolved.point else None
+        if part.weekday is not None and day is not None and day.isoweekday() != part.weekday:
+            conflict = f"{_WEEKDAY_NAMES[part.weekday - 1]} does not fall on {day.isoformat()}"
+        return Resolved(resolved.point, resolved.anchor, conflict, resolved.raw_value)
+    day, anchor = _weekday_date(part, ctx)
+    if day is None:
+        return Resolved(None, TimexAnchor.NONE, raw_value=f"XXXX-WXX-{part.weekday}")
+    return Resolved(day_point(day), anchor)
+
+
+def _time_only_day(part: Part, ctx: Context) -> tuple[date | None, TimexAnchor]:
+    for end, point in reversed(ctx.narrative):
+        if end > part.start or not _same_sentence(ctx.text, end, part.start):
+            break
+        if point.has_day and point.year is not None:
+            return point.as_date(), TimexAnchor.NARRATIVE
+    return ctx.dct, TimexAnchor.DCT if ctx.dct else TimexAnchor.NONE
+
+
+def resolve_calendar(part: Part, ctx: Context) -> Resolved:
+    if part.day is not None or part.weekday is not None or part.rel_unit == "day":
+        resolved = _day_level(part, ctx)
+    elif part.rel_unit is not None:
+        resolved = _relative(part, ctx)
+    elif part.century is not None:
+        resolved = Resolved(Point(Granularity.CENTURY, century=part.century), TimexAnchor.ABSOLUTE)
+    elif part.decade is not None:
+        resolved = Resolved(Point(Granularity.DECADE, decade=part.decade), TimexAnchor.ABSOLUTE)
+    elif part.period is not None:
+        year, anchor = _year_of(part, ctx)
+        if year is None and ctx.dct is not None:
+            year, anchor = ctx.dct.year, TimexAnchor.DCT
+        granularity = _PERIOD_GRANULARITY.get(part.period[0], Granularity.SEASON)
+        if granularity is not Granularity.SEASON and not part.period[1:].isdigit():
+            granularity = Granularity.SEASON
+        resolved = Resolved(Point(granularity, year, period=part.period), anchor)
+    elif part.month is not None:
+        year, anchor = _year_of(part, ctx)
+        if year is None:
+            year = _guess_year(part, ctx, part.month, None)
+            anchor = TimexAnchor.DCT if year is not None else TimexAnchor.NONE
+        resolved = Resolved(Point(Granularity.MONTH, year, part.month), anchor)
+    elif part.year is not None:
+        resolved = Resolved(Point(Granularity.YEAR, part.year), TimexAnchor.ABSOLUTE)
+    else:
+        day, anchor = _time_only_day(part, ctx)
+        point = day_point(day) if day else Point(Granularity.DAY)
+        resolved = Resolved(point, anchor)
+    return _with_time_of_day(part, resolved)
+
+
+def _with_time_of_day(part: Part, resolved: Resolved) -> Resolved:
+    point = resolved.point
+    if point is None or not point.has_day or (part.hour is None and part.pod is None):
+        return resolved
+    if part.hour is not None:
+        point = with_time(point, granularity=Granularity.MINUTE, hour=part.hour, minute=part.minute or 0)
+    else:
+        point = with_time(point, granularity=Granularity.PART_OF_DAY, part_of_day=lexicon().parts_of_day[part.pod].code)
+    return Resolved(point, resolved.anchor, resolved.conflict)
+
+
+def _datetime_span(part: Part, point: Point) -> tuple[object, object]:
+    day = point.as_date()
+    if day is None:
+        return None, None
+    if point.granularity is Granularity.MINUTE:
+        start, _ = span_of_hours(day, 0, 0)
+        start = start + timedelta(hours=point.hour or 0, minutes=point.minute or 0)
+        return start, start + timedelta(minutes=1)
+    if point.granularity is Granularity.PART_OF_DAY and part.pod:
+        spec = lexicon().parts_of_day[part.pod]
+        return span_of_hours(day, spec.start_hour, spec.end_hour)
+    return None, None
+
+
+def to_timex(part: Part, resolved: Resolved | None, text: str, document_id: str) -> Timex:
+    common = {
+        "id": f"{document_id}:t{part.start}-{part.end}",
+        "document_id": document_id,
+        "start": part.start,
+        "end": part.end,
+        "text": text[part.start : part.end],
+        "mod": TimexMod(part.mod) if part.mod else None,
+    }
+    if part.kind != CAL or resolved is None or resolved.point is None:
+        kind = {DURATION: TimexType.DURATION, SET: TimexType.SET}.get(part.kind, TimexType.DATE)
+        value = part.value if part.kind != CAL else (resolved.raw_value if resolved and resolved.raw_value else "XXXX-XX-XX")
+        return Timex(
+            **common, type=kind, value=value, quant=part.quant, freq=part.freq, anchor=TimexAnchor.NONE,
+            conflict=resolved.conflict if resolved else None,
+        )  # fmt: skip
+    point = resolved.point
+    interval = point.interval()
+    is_time = point.granularity in _TIME_GRANULARITIES
+    start, end = _datetime_span(part, point) if is_time else (None, None)
+    return Timex(
+        **common,
+        type=TimexType.TIME if is_time else TimexType.DATE,
+        value=point.value(),
+        granularity=point.granularity,
+        interval_start=interval[0] if interval else None,
+        interval_end=interval[1] if interval else None,
+        datetime_start=start,
+        datetime_end=end,
+        timezone=part.tz,
+        utc_offset=lexicon().timezones.get(part.tz) if part.tz else None,
+        anchor=resolved.anchor,
+        conflict=resolved.conflict,
+    )
+
+
+def resolve_all(parts: list[Part], text: str, dct: date | None, document_id: str) -> list[Timex]:
+    """Resolve parts in document order, letting each concrete date set the narrative time."""
+    ctx = Context(text, dct)
+    timexes = []
+    for part in parts:
+        resolved = resolve_calendar(part, ctx) if part.kind == CAL else None
+        if resolved is not None and resolved.point is not None and resolved.point.year is not None:
+            ctx.narrative.append((part.end, resolved.point))
+        timexes.append(to_timex(part, resolved, text, document_id))
+    return timexes
