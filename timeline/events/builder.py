@@ -1,0 +1,197 @@
+"""build_events: triggers → roles, time, polarity/modality, location → merged timeline rows."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from timeline.models import Actor, Document, EntityMention, Event, EventMention, Modality, Polarity, Sentence, Timex
+
+from .layout import Layout, layout
+from .lexicon import lexicon
+from .modality import polarity_and_modality
+from .roles import Entities, assign_roles
+from .timing import EventTime, Timing, publication
+from .triggers import Trigger, find_triggers
+
+
+@dataclass(slots=True)
+class Draft:
+    """One event being assembled; merging adds mentions before it becomes an Event."""
+
+    trigger: Trigger
+    trigger_text: str
+    sentence: Sentence
+    event_type: str
+    polarity: Polarity
+    modality: Modality
+    time: EventTime | None
+    duration: Timex | None
+    actors: list[Actor]
+    location: EntityMention | None
+    in_quote: bool
+    row: int = 0  # index among the rows one trigger gives (coordinated dates)
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def actor_names(self) -> frozenset[str]:
+        return frozenset(actor.name for actor in self.actors)
+
+    def mention(self) -> EventMention:
+        return EventMention(
+            sentence_index=self.sentence.index,
+            trigger=self.trigger_text,
+            trigger_start=self.trigger.start,
+            trigger_end=self.trigger.end,
+        )
+
+
+def _sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> Sentence:
+    return sentences[max(0, bisect_right(starts, position) - 1)]
+
+
+def _times_compatible(earlier: Draft, later: Draft) -> bool:
+    if later.time is None or earlier.time is None:
+        return True
+    return later.time.value == earlier.time.value
+
+
+def _merge_target(drafts: list[Draft], candidate: Draft, unmergeable: frozenset[str]) -> Draft | None:
+    """The earlier event a repeated mention refers to, if the builder can tell."""
+    if candidate.event_type in unmergeable:
+        return None
+    for earlier in reversed(drafts):
+        if earlier.event_type != candidate.event_type or earlier.row or not _times_compatible(earlier, candidate):
+            continue
+        if candidate.trigger.anaphoric and _head(earlier) == _head(candidate):
+            return earlier
+        names = candidate.actor_names
+        if names and names == earlier.actor_names:
+            return earlier
+        if not names and candidate.time is None and _head(earlier) == _head(candidate):
+            return earlier
+    if candidate.trigger.anaphoric:
+        return next((e for e in reversed(drafts) if e.event_type == candidate.event_type and not e.row), None)
+    return None
+
+
+def _head(draft: Draft) -> str:
+    """The lemma's first word: `temu puncak` and `temu` are the same kind of happening."""
+    return draft.trigger.lemma.split()[0]
+
+
+def _absorb(target: Draft, repeat: Draft) -> None:
+    target.mentions.append(repeat.mention())
+    if target.time is None and repeat.time is not None:
+        target.time = repeat.time
+    if target.duration is None:
+        target.duration = repeat.duration
+    if target.location is None:
+        target.location = repeat.location
+    known = {(actor.name, actor.kind) for actor in target.actors}
+    target.actors.extend(actor for actor in repeat.actors if (actor.name, actor.kind) not in known)
+
+
+def _event(document: Document, draft: Draft) -> Event:
+    trigger, sentence, time = draft.trigger, draft.sentence, draft.time
+    suffix = f".{draft.row + 1}" if draft.row else ""
+    location = draft.location
+    return Event(
+        event_id=f"{document.id}:e{trigger.start}{suffix}",
+        document_id=document.id,
+        sentence_index=sentence.index,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        trigger=draft.trigger_text,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        lemma=trigger.lemma,
+        event_type=draft.event_type,
+        polarity=draft.polarity,
+        modality=draft.modality,
+        time_value=time.value if time else None,
+        time_type=time.type if time else None,
+        time_mod=time.mod if time else None,
+        time_start=time.start if time else None,
+        time_end=time.end if time else None,
+        time_precision=time.precision if time else None,
+        time_anchor=time.anchor if time else None,
+        time_vague=time.vague if time else False,
+        timex_id=time.timex_id if time else None,
+        duration_value=draft.duration.value if draft.duration else None,
+        duration_timex_id=draft.duration.id if draft.duration else None,
+        actors=draft.actors,
+        location=location.name if location else None,
+        location_country=location.country if location else None,
+        mentions=draft.mentions,
+    )
+
+
+def _drafts(
+    document: Document, doc: Layout, sentences: list[Sentence], timexes: list[Timex], entities: list[EntityMention]
+) -> list[Draft]:
+    triggers = find_triggers(doc, entities, timexes)
+    timing = Timing(doc, timexes, triggers, sentences)
+    mentions = Entities(entities)
+    trigger_starts = [trigger.start for trigger in triggers]
+    sentence_starts = [sentence.start for sentence in sentences]
+    drafts: list[Draft] = []
+    subject_of: dict[int, list[EntityMention]] = {}  # sentence -> the latest subject named in it
+    for trigger in triggers:
+        sentence = _sentence_of(sentences, sentence_starts, trigger.start)
+        clause = doc.clause_of(trigger.start)
+        first, last = doc.token_at_or_after(sentence.start), doc.token_before(sentence.end)
+        polarity, modality = polarity_and_modality(doc, trigger, clause, doc.words[first : last + 1])
+        roles = assign_roles(doc, trigger, mentions, trigger_starts, subject_of.get(clause.sentence, []))
+        if roles.subject:
+            subject_of[clause.sentence] = roles.subject
+        times: list[EventTime | None] = list(timing.explicit(trigger)) or [timing.narrative(clause) or timing.vague(trigger)]
+        for row, time in enumerate(times):
+            drafts.append(
+                Draft(
+                    trigger=trigger,
+                    trigger_text=doc.text[trigger.start : trigger.end],
+                    sentence=sentence,
+                    event_type=trigger.event_type,
+                    polarity=polarity,
+                    modality=modality,
+                    time=time,
+                    duration=timing.duration(trigger),
+                    actors=list(roles.actors),
+                    location=roles.location,
+                    in_quote=doc.quote_of(trigger.start) is not None,
+                    row=row,
+                )
+            )
+    return drafts
+
+
+def build_events(
+    document: Document, sentences: list[Sentence], timexes: list[Timex], entities: list[EntityMention]
+) -> list[Event]:
+    """The document's timeline rows, in text order (see /shared/guidelines/events-id.md).
+
+    An event becomes a row when its time can be resolved: a date in its clause (`explicit`), the
+    paragraph's narrative date (`narrative`), or, for statements, the publication date. Repeated
+    mentions of one event (`bertemu` … `Pertemuan tersebut`) become one row with several mentions.
+    """
+    if not sentences:
+        return []
+    cues = lexicon().cues
+    doc = layout(document.text, sentences)
+    kept: list[Draft] = []
+    for draft in _drafts(document, doc, sentences, timexes, entities):
+        draft.mentions = [draft.mention()]
+        target = _merge_target(kept, draft, cues.publication_types)
+        if target is not None:
+            _absorb(target, draft)
+        else:
+            kept.append(draft)
+    rows = []
+    for draft in kept:
+        if draft.time is None and draft.event_type in cues.publication_types and not draft.in_quote and document.published:
+            draft.time = publication(document.published)
+        if draft.time is not None:
+            rows.append(_event(document, draft))
+    return rows

@@ -1,0 +1,263 @@
+"""Who takes part in an event: agents, targets and participants from the entity mentions of its clause."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+from babel import Locale
+
+from timeline.models import Actor, ActorKind, ActorRole, EntityMention, Span
+from timeline.resources import load_tsv
+
+from .layout import Clause, Layout
+from .lexicon import Cues, lexicon
+from .triggers import Trigger
+
+ACTOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY, ActorKind.GROUP})
+PLACE_KINDS = frozenset({ActorKind.LOCATION, ActorKind.COUNTRY})
+WORD = re.compile(r"\w+")
+ROLE_RANK = {ActorRole.AGENT: 0, ActorRole.TARGET: 1, ActorRole.PARTICIPANT: 2}
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[Actor] = field(default_factory=list)
+    location: EntityMention | None = None
+    subject: list[EntityMention] = field(default_factory=list)
+
+
+class Entities:
+    """Entity mentions sorted by offset, with the look-ups role assignment needs."""
+
+    def __init__(self, mentions: list[EntityMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda e: (e.start, -e.end))
+        self.starts = [e.start for e in self.mentions]
+
+    def within(self, start: int, end: int) -> list[EntityMention]:
+        index = bisect_left(self.starts, start)
+        found = []
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            if self.mentions[index].end <= end:
+                found.append(self.mentions[index])
+            index += 1
+        return found
+
+    def last_person_before(self, position: int, doc: Layout) -> EntityMention | None:
+        index = bisect_left(self.starts, position) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if mention.kind is ActorKind.PERSON and doc.quote_of(mention.start) is None:
+                return mention
+            index -= 1
+        return None
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def _is_title_part(mention: EntityMention, following: EntityMention | None, text: str) -> bool:
+    """`Rusia` in `Presiden Rusia Vladimir Putin` qualifies the person; it is not an actor of its own."""
+    return (
+        mention.kind is not ActorKind.PERSON
+        and following is not None
+        and following.kind is ActorKind.PERSON
+        and not text[mention.end : following.start].strip()
+    )
+
+
+def _preceding_words(text: str, mention: EntityMention, start: int, limit: int = 4) -> list[str]:
+    return _words(text[max(start, mention.start - 40) : mention.start])[-limit:]
+
+
+def _locative(text: str, mention: EntityMention, start: int, cues: Cues) -> bool:
+    """After `di`/`dari`, directly or after a few common nouns: "di pelabuhan antariksa utama Rusia"."""
+    stretch = text[max(start, mention.start - 60) : mention.start]
+    words = _words(stretch)
+    for back, word in enumerate(reversed(words)):
+        if word in cues.location_prepositions:
+            between = stretch[stretch.lower().rfind(word) :]
+            return back == 0 or ("," not in between and not re.search(r"[A-Z]", between[len(word) :]))
+        if back >= 4:
+            return False
+    return False
+
+
+def _coordinated(text: str, left: EntityMention, right: EntityMention, cues: Cues) -> bool:
+    """`Kim dan Putin`, `Moskow dan Pyongyang`, `Pemimpin Korea Utara Kim Jong-un dan Presiden Rusia Vladimir Putin`."""
+    between = text[left.end : right.start]
+    words = WORD.findall(between)
+    if not words:
+        return between.strip() == ","
+    return words[0].lower() in cues.coordinators and all(word[0].isupper() for word in words[1:])
+
+
+def _subject_group(candidates: list[EntityMention], text: str, cues: Cues) -> list[EntityMention]:
+    group = candidates[:1]
+    for mention in candidates[1:]:
+        if _coordinated(text, group[-1], mention, cues):
+            group.append(mention)
+    return group
+
+
+def _candidates(mentions: list[EntityMention], text: str, start: int, cues: Cues) -> list[EntityMention]:
+    kept = []
+    for position, mention in enumerate(mentions):
+        following = mentions[position + 1] if position + 1 < len(mentions) else None
+        if _is_title_part(mention, following, text) or _locative(text, mention, start, cues):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _antecedent(clause: Clause, entities: Entities, text: str) -> EntityMention | None:
+    """The noun a `yang` clause hangs on, when it is a name: "Kosmodrom Vostochny, yang ..."."""
+    for mention in reversed(entities.within(max(0, clause.start - 120), clause.start)):
+        if not text[mention.end : clause.start].strip(" ,"):
+            return mention
+    return None
+
+
+def _role_after(doc: Layout, left: int, mention: EntityMention, trigger: Trigger, cues: Cues) -> ActorRole | None:
+    """Role of a name after the trigger, from the nearest preposition before it (within three words)."""
+    between = _words(doc.text[left : mention.start])
+    if not between:
+        return ActorRole.AGENT if trigger.passive else ActorRole.TARGET
+    for word in reversed(between[-3:]):
+        if word in cues.agent_prepositions:
+            return ActorRole.AGENT
+        if word in cues.target_prepositions:
+            return ActorRole.TARGET
+        if word in cues.companion_words:
+            return ActorRole.PARTICIPANT
+    return None
+
+
+def assign_roles(
+    doc: Layout,
+    trigger: Trigger,
+    entities: Entities,
+    triggers_starts: list[int],
+    shared_subject: list[EntityMention],
+) -> Roles:
+    """Actors and location of one trigger. `shared_subject` is the subject of the sentence's previous
+    clause, which a clause opened by `dan`/`serta` without a subject of its own shares."""
+    cues = lexicon().cues
+    text = doc.text
+    clause = doc.clause_of(trigger.start)
+    roles: list[tuple[EntityMention, ActorRole]] = []
+
+    # Names before an earlier trigger of the clause are that trigger's subject ("Kim memerintahkan peluncuran").
+    previous_trigger = bisect_left(triggers_starts, trigger.start) - 1
+    window_start = clause.start
+    if previous_trigger >= 0 and triggers_starts[previous_trigger] >= clause.start:
+        window_start = triggers_starts[previous_trigger]
+    pre_all = _candidates(entities.within(window_start, trigger.start), text, clause.start, cues)
+    companions = [m for m in pre_all if any(w in cues.companion_words for w in _preceding_words(text, m, clause.start, 2))]
+    pre = [m for m in pre_all if m not in companions and m.kind in (ACTOR_KINDS | {ActorKind.LOCATION})]
+    subject_role = ActorRole.TARGET if trigger.passive else ActorRole.AGENT
+
+    if trigger.postposed:
+        speaker = next(iter(entities.within(trigger.end, clause.end)), None)
+        if speaker is None or text[trigger.end : speaker.start].strip():
+            speaker = entities.last_person_before(trigger.start, doc)
+        if speaker is not None:
+            roles.append((speaker, ActorRole.AGENT))
+    elif clause.cue in cues.relative:
+        antecedent = _antecedent(clause, entities, text)
+        if antecedent is not None:
+            roles.append((antecedent, subject_role))
+    else:
+        subject = _subject_group([m for m in pre if m.kind in ACTOR_KINDS or m is pre[0]], text, cues) if pre else []
+        if not subject and clause.cue in cues.subject_sharing:
+            subject = shared_subject
+        roles.extend((mention, subject_role) for mention in subject)
+    roles.extend((mention, ActorRole.PARTICIPANT) for mention in companions if mention.kind in ACTOR_KINDS)
+
+    if not trigger.postposed:
+        next_trigger = bisect_left(triggers_starts, trigger.end)
+        stop = min(clause.end, triggers_starts[next_trigger]) if next_trigger < len(triggers_starts) else clause.end
+        left = trigger.end
+        previous: tuple[EntityMention, ActorRole] | None = None
+        for mention in _candidates(entities.within(trigger.end, stop), text, trigger.end, cues):
+            if mention.kind not in ACTOR_KINDS:
+                continue
+            if previous is not None and _coordinated(text, previous[0], mention, cues):
+                role = previous[1]
+            else:
+                role = _role_after(doc, left, mention, trigger, cues)
+            if role is not None:
+                roles.append((mention, role))
+                previous = (mention, role)
+            left = mention.end
+
+    subject = [mention for mention, role in roles if role is not ActorRole.PARTICIPANT and mention.start < trigger.start]
+    return Roles(actors=_actors(roles), location=_location(doc, trigger, clause, entities, cues), subject=subject)
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(row["name"] for row in load_tsv("actors/capitals.tsv"))
+
+
+@cache
+def _country_name(iso3: str) -> str | None:
+    country = pycountry.countries.get(alpha_3=iso3)
+    return Locale("id").territories.get(country.alpha_2) if country else None
+
+
+def _actor_name(mention: EntityMention) -> str:
+    """A capital standing for its government is named as the country (`Pyongyang` → `Korea Utara`)."""
+    if mention.kind is ActorKind.COUNTRY and mention.country and mention.name in _capitals():
+        return _country_name(mention.country) or mention.name
+    return mention.name
+
+
+def _actors(roles: list[tuple[EntityMention, ActorRole]]) -> list[Actor]:
+    by_name: dict[tuple[str, ActorKind], tuple[EntityMention, ActorRole, list[Span]]] = {}
+    for mention, role in roles:
+        key = (_actor_name(mention), mention.kind)
+        span = Span(start=mention.start, end=mention.end, text=mention.text)
+        if key in by_name:
+            first, first_role, spans = by_name[key]
+            best = min(first_role, role, key=ROLE_RANK.__getitem__)
+            by_name[key] = (first, best, [*spans, span] if span not in spans else spans)
+        else:
+            by_name[key] = (mention, role, [span])
+    return [
+        Actor(
+            name=_actor_name(mention),
+            kind=mention.kind,
+            country=mention.country,
+            role=role,
+            title=mention.title,
+            affiliation=mention.affiliation,
+            mentions=spans,
+        )
+        for mention, role, spans in by_name.values()
+    ]
+
+
+def _location(doc: Layout, trigger: Trigger, clause: Clause, entities: Entities, cues: Cues) -> EntityMention | None:
+    """The most specific place named in a `di` phrase of the trigger's clause, after the trigger first."""
+    places = [
+        m
+        for m in entities.within(clause.start, clause.end)
+        if m.kind in PLACE_KINDS and (m.end <= trigger.start or m.start >= trigger.end)
+    ]
+    located = [m for m in places if _locative(doc.text, m, clause.start, cues) or _appositive_place(doc.text, m, places)]
+    if not located:
+        return None
+    after = [m for m in located if m.start >= trigger.end] or located
+    specific = [m for m in after if m.kind is ActorKind.LOCATION]
+    return (specific or after)[0]
+
+
+def _appositive_place(text: str, mention: EntityMention, places: list[EntityMention]) -> bool:
+    """", Kosmodrom Vostochny," after a place phrase names the same place more precisely."""
+    before = text[max(0, mention.start - 2) : mention.start]
+    return mention.kind is ActorKind.LOCATION and before.endswith(", ") and any(p.end < mention.start for p in places)

@@ -1,0 +1,167 @@
+"""When an event happened: a timex of its clause, the paragraph's narrative time, or the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.models import Granularity, Sentence, TimeAnchor, Timex, TimexMod, TimexType
+
+from .layout import Clause, Layout
+from .lexicon import lexicon
+from .triggers import Trigger
+
+VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+POINT_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
+# A timex before its trigger ("Pada 2016, ... diresmikan") is a weaker claim than one after it.
+BEFORE_PENALTY = 1.5
+# "... dimulainya pandemi pada Januari 2020, dengan kunjungannya": a `pada` date belongs to what precedes it.
+PREPOSITION_PENALTY = 4.0
+# A vague reference (saat ini, masa depan) dates only a trigger right next to it.
+VAGUE_REACH = 40
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class EventTime:
+    value: str
+    type: TimexType
+    mod: TimexMod | None
+    start: date | None
+    end: date | None
+    precision: Granularity | None
+    anchor: TimeAnchor
+    vague: bool
+    timex_id: str | None
+
+
+def from_timex(timex: Timex, anchor: TimeAnchor) -> EventTime:
+    return EventTime(
+        value=timex.value,
+        type=timex.type,
+        mod=timex.mod,
+        start=timex.interval_start,
+        end=timex.interval_end,
+        precision=timex.granularity,
+        anchor=anchor,
+        vague=timex.value in VAGUE,
+        timex_id=timex.id,
+    )
+
+
+def publication(published: date) -> EventTime:
+    return EventTime(
+        value=published.isoformat(),
+        type=TimexType.DATE,
+        mod=None,
+        start=published,
+        end=published,
+        precision=Granularity.DAY,
+        anchor=TimeAnchor.PUBLICATION,
+        vague=False,
+        timex_id=None,
+    )
+
+
+def is_point(timex: Timex) -> bool:
+    return timex.type in POINT_TYPES
+
+
+def is_definite(timex: Timex) -> bool:
+    return is_point(timex) and timex.value not in VAGUE
+
+
+def _distance(trigger: Trigger, timex: Timex, governed: bool = False) -> float:
+    if timex.start >= trigger.end:
+        return timex.start - trigger.end
+    return (trigger.start - timex.end) * (PREPOSITION_PENALTY if governed else BEFORE_PENALTY)
+
+
+def _narrative_times(doc: Layout, timexes: list[Timex], sentences: list[Sentence]) -> dict[int, Timex]:
+    """For each sentence, the latest definite date in the earlier sentences of its paragraph."""
+    latest_in: dict[int, Timex] = {}
+    for timex in timexes:
+        if is_definite(timex):
+            latest_in[doc.clause_of(timex.start).sentence] = timex
+    narrative: dict[int, Timex] = {}
+    current: Timex | None = None
+    paragraph = None
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            current, paragraph = None, sentence.paragraph
+        if current is not None:
+            narrative[sentence.index] = current
+        current = latest_in.get(sentence.index, current)
+    return narrative
+
+
+class Timing:
+    """Time anchoring for one document: explicit clause timexes, narrative time, publication date."""
+
+    def __init__(self, doc: Layout, timexes: list[Timex], triggers: list[Trigger], sentences: list[Sentence]) -> None:
+        self.doc = doc
+        self.cues = lexicon().cues
+        self.timexes = sorted(timexes, key=lambda t: t.start)
+        self.narrative_by_sentence = _narrative_times(doc, self.timexes, sentences)
+        clause_triggers: dict[int, list[Trigger]] = {}
+        for trigger in triggers:
+            clause_triggers.setdefault(doc.clause_of(trigger.start).start, []).append(trigger)
+        self.clause_triggers = clause_triggers
+        self.claimed: dict[int, list[Timex]] = {}  # trigger start -> the point timexes it is nearest to
+        self.durations: dict[int, Timex] = {}
+        self.orphans: dict[int, list[Timex]] = {}  # sentence -> point timexes of clauses without triggers
+        for timex in self.timexes:
+            clause = doc.clause_of(timex.start)
+            rivals = clause_triggers.get(clause.start, [])
+            if not rivals:
+                if is_point(timex):
+                    self.orphans.setdefault(clause.sentence, []).append(timex)
+                continue
+            # Durations follow what they measure ("perjalanan ... selama tiga malam empat hari").
+            governed = timex.type is TimexType.DURATION or self._preceded_by_time_preposition(timex)
+            nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, governed))
+            if is_point(timex):
+                self.claimed.setdefault(nearest.start, []).append(timex)
+            elif timex.type is TimexType.DURATION and nearest.start not in self.durations:
+                self.durations[nearest.start] = timex
+
+    def _preceded_by_time_preposition(self, timex: Timex) -> bool:
+        before = WORD.findall(self.doc.text[max(0, timex.start - 12) : timex.start])
+        return bool(before) and before[-1].lower() in self.cues.time_prepositions
+
+    def _coordinated(self, primary: Timex) -> list[Timex]:
+        """`pada bulan Mei dan Agustus tahun ini`: each coordinated date gives its own row."""
+        chain = [primary]
+        position = self.timexes.index(primary)
+        for neighbour in self.timexes[position + 1 :]:
+            between = self.doc.text[chain[-1].end : neighbour.start].strip().lower()
+            if not is_definite(neighbour) or between not in self.cues.time_coordinators:
+                break
+            chain.append(neighbour)
+        return chain
+
+    def explicit(self, trigger: Trigger) -> list[EventTime]:
+        claimed = self.claimed.get(trigger.start, [])
+        clause = self.doc.clause_of(trigger.start)
+        definite = [t for t in claimed if is_definite(t)]
+        if not definite:
+            definite = [t for t in self.orphans.get(clause.sentence, []) if is_definite(t)]
+        if definite:
+            primary = min(definite, key=lambda t: (not self._preceded_by_time_preposition(t), _distance(trigger, t)))
+            return [from_timex(t, TimeAnchor.EXPLICIT) for t in self._coordinated(primary)]
+        return []
+
+    def vague(self, trigger: Trigger) -> EventTime | None:
+        vague = [
+            t for t in self.claimed.get(trigger.start, []) if t.value in VAGUE and _distance(trigger, t) <= VAGUE_REACH
+        ]
+        return from_timex(min(vague, key=lambda t: _distance(trigger, t)), TimeAnchor.EXPLICIT) if vague else None
+
+    def duration(self, trigger: Trigger) -> Timex | None:
+        return self.durations.get(trigger.start)
+
+    def narrative(self, clause: Clause) -> EventTime | None:
+        """The latest definite date of earlier sentences in the same paragraph."""
+        timex = self.narrative_by_sentence.get(clause.sentence)
+        return from_timex(timex, TimeAnchor.NARRATIVE) if timex else None
