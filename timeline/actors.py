@@ -30,7 +30,7 @@ _AND = "dan"
 def _run_pattern() -> re.Pattern[str]:
     particles = "|".join(sorted((*lexicon().name_particles, _AND), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w]){_WORD}(?: (?:(?:{particles}) )?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
+        rf"{_WORD}(?: (?:(?:{particles}) )?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
     )
 
 
@@ -90,7 +90,13 @@ class _TitlePhrase:
 def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     """Every entity mention in `text`, sorted by start, non-overlapping, with document-level canonical names."""
     lex = lexicon()
-    runs = [(match.start(), match.group()) for match in _run_pattern().finditer(text)]
+    # The run pattern has no leading word boundary (it would cost a check at every offset); a run that
+    # starts inside a word (`iPhone`) is dropped here instead.
+    runs = [
+        (match.start(), match.group())
+        for match in _run_pattern().finditer(text)
+        if not match.start() or not text[match.start() - 1].isalnum()
+    ]
     starts = _sentence_starts(text, sentences)
     name_starts = _name_starts(runs)
     raws: list[_Raw] = []
@@ -146,8 +152,8 @@ def _segment(tokens: list[_Token], lex: Lexicon) -> list[_Segment]:
             segments.append(_Segment(None, [token], conjunction=token.text == _AND))
             index += 1
             continue
-        for width in range(min(lex.max_tokens, len(tokens) - index), 0, -1):
-            key = " ".join(t.text for t in tokens[index : index + width])
+        for width in range(min(lex.widths.get(token.text, 1), len(tokens) - index), 0, -1):
+            key = " ".join(t.text for t in tokens[index : index + width]) if width > 1 else token.text
             if entry := _lookup(lex, key, width == 1):
                 segments.append(_Segment(entry.category, tokens[index : index + width], entry))
                 index += width
@@ -190,8 +196,14 @@ def _is_name(segment: _Segment) -> bool:
 
 def _is_common_word(text: str, word: str) -> bool:
     """A capitalised word that also occurs in lower case in the document is an ordinary word."""
-    lowered = word.lower()
-    return any(f" {lowered}{end}" in text for end in " ,.")
+    needle = " " + word.lower()
+    position = text.find(needle)
+    while position >= 0:
+        after = position + len(needle)
+        if after == len(text) or not text[after].isalnum():
+            return True
+        position = text.find(needle, after)
+    return False
 
 
 def _previous_words(text: str, start: int) -> list[str]:
@@ -211,8 +223,10 @@ def _read_run(
     sentence_starts: frozenset[int],
     name_starts: frozenset[str],
 ) -> list[_Raw]:
-    segments = _segment(_tokens(run_start, run_text), lex)
     initial = run_start in sentence_starts
+    if " " not in run_text:
+        return _read_single(text, run_start, run_text, lex, initial)
+    segments = _segment(_tokens(run_start, run_text), lex)
     raws: list[_Raw] = []
     person_cue = False
     title: _TitlePhrase | None = None
@@ -350,6 +364,42 @@ def _read_run(
     return raws
 
 
+def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) -> list[_Raw]:
+    """One-word runs, the most common kind, read without segmenting."""
+    entry = _lookup(lex, word, True)
+    end = start + len(word)
+    if entry is None:
+        if initial and _is_common_word(text, word):
+            return []
+        return [_single_name(text, start, end, lex)]
+    category = entry.category
+    if category is Category.COUNTRY:
+        return [_Raw(start, end, ActorKind.COUNTRY, entry.name, entry.country)]
+    if category is Category.ORGANIZATION:
+        return [_Raw(start, end, ActorKind.ORGANIZATION, entry.name, entry.country)]
+    if category is Category.PLACE:
+        return [_Raw(start, end, ActorKind.LOCATION, entry.name, entry.country)]
+    if category is Category.CAPITAL:
+        previous = _previous_words(text, start)
+        is_place = word.isupper() or (bool(previous) and previous[-1] in lex.location_cues)
+        return [_Raw(start, end, ActorKind.LOCATION if is_place else ActorKind.COUNTRY, entry.name, entry.country)]
+    return []  # a lone function word, honorific, title or head names no one
+
+
+def _single_name(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
+    raw = _Raw(start, end, None, text[start:end], tokens=(text[start:end],))
+    previous = _previous_words(text, start)
+    title = _preceding_title(previous, lex)
+    if title is not None:
+        raw.kind, raw.title = ActorKind.PERSON, title
+    else:
+        previous_word = previous[-1] if previous else ""
+        raw.person_cue = previous_word in lex.person_verbs_before or _next_word(text, end) in lex.person_verbs_after
+        raw.place_cue = previous_word in lex.location_cues
+    raw.apposition_end = _apposition(text, raw, lex)
+    return raw
+
+
 def _preceding_title(previous: list[str], lex: Lexicon) -> str | None:
     """A title written just before a run: `profesor`, `juru bicara`, `Dr.`."""
     if not previous:
@@ -474,13 +524,14 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
     """Within-document coreference: names to their fullest form, kinds from any mention's evidence,
     title mentions to the person who bears the title."""
     named = [raw for raw in raws if raw.tokens]
-    by_length = sorted({raw.tokens for raw in named}, key=lambda tokens: -len(tokens))
+    # Longest names first: every stretch of a name's words points to the first longest name containing it.
+    by_length = sorted({raw.tokens: None for raw in named}, key=len, reverse=True)
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
     for tokens in by_length:
-        canonical[tokens] = next(
-            (canonical[longer] for longer in by_length if len(longer) > len(tokens) and _contains(longer, tokens)),
-            tokens,
-        )
+        target = canonical.setdefault(tokens, tokens)
+        for width in range(1, len(tokens)):
+            for offset in range(len(tokens) - width + 1):
+                canonical.setdefault(tokens[offset : offset + width], target)
     clusters: dict[tuple[str, ...], list[_Raw]] = {}
     for raw in named:
         clusters.setdefault(canonical[raw.tokens], []).append(raw)
@@ -498,11 +549,6 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
         if raw.kind is not None:
             resolved.append(raw)
     return resolved
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    width = len(shorter)
-    return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
 
 
 def _settle_cluster(members: list[_Raw]) -> None:

@@ -42,7 +42,7 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     entries: dict[str, Entry]
-    max_tokens: int
+    widths: dict[str, int]  # first word of an entry -> most words an entry starting with it has
     title_modifiers: frozenset[str]
     lower_titles: dict[str, str]
     person_verbs_after: frozenset[str]
@@ -82,6 +82,36 @@ def _first_letter_variants(word: str) -> tuple[str, ...]:
     return (word, word[0].lower() + word[1:]) if word[0].isupper() else (word, word[0].upper() + word[1:])
 
 
+def _widths(entries: dict[str, Entry]) -> dict[str, int]:
+    widths: dict[str, int] = {}
+    for surface in entries:
+        words = surface.split()
+        widths[words[0]] = max(widths.get(words[0], 1), len(words))
+    return widths
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation factored by shared prefixes, longest first: the regex engine tries one branch per
+    character instead of every word at every position."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        optional = "" in node
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+    return render(trie)
+
+
 @cache
 def lexicon() -> Lexicon:
     words = load_toml("actors/words.toml")
@@ -118,19 +148,18 @@ def lexicon() -> Lexicon:
         add(word, Entry(Category.LOC_HEAD, word))
 
     lower_titles = {row["title"].lower(): row["title"] for row in load_tsv("actors/titles.tsv")}
-    groups = sorted(words["group_words"], key=len, reverse=True)
     openers = "|".join(re.escape(opener) for opener in sorted(words["apposition_openers"], key=len, reverse=True))
     titles = "|".join(re.escape(title) for title in sorted(lower_titles, key=len, reverse=True))
     return Lexicon(
         entries=entries,
-        max_tokens=max(len(surface.split()) for surface in entries),
+        widths=_widths(entries),
         title_modifiers=frozenset(words["title_modifiers"]),
         lower_titles=lower_titles,
         person_verbs_after=frozenset(words["person_verbs_after"]),
         person_verbs_before=frozenset(words["person_verbs_before"]),
         location_cues=frozenset(words["location_cues"]),
         honorifics=frozenset(word.lower() for word in words["honorifics"]),
-        group_pattern=re.compile(r"\b(?:" + "|".join(re.escape(group) for group in groups) + r")\b"),
+        group_pattern=re.compile(r"\b" + _trie_pattern(words["group_words"]) + r"\b"),
         demonym_heads=frozenset(words["demonym_heads"]),
         apposition=re.compile(rf",\s+(?:(?:{openers})\s+)?((?i:{titles}))\b"),
         name_particles=tuple(words["name_particles"]),
