@@ -72,6 +72,7 @@ class Lexicon:
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     stop_before_duration: tuple[str, ...]
+    before_counted: frozenset[str]
     stop_before_year: frozenset[str]
     stop_after_year: frozenset[str]
     stop_before_weekday: frozenset[str]
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
         future_cues=tuple(data["cues"]["future"]),
         past_cues=tuple(data["cues"]["past"]),
         stop_before_duration=tuple(stop["before_duration"]),
+        before_counted=frozenset(data["durations"]["before_counted"]),
         stop_before_year=frozenset(stop["before_year"]),
         stop_after_year=frozenset(word.lower() for word in stop["after_year"]),
         stop_before_weekday=frozenset(stop["before_weekday"]),

@@ -128,7 +128,7 @@ class _Patterns:
         periods = alternation(lex.periods)
         coordination = alternation(["dan", "hingga", "sampai", "atau"])
         modifiers = alternation(lex.modifiers)
-        left_num = r"(?<![\w.,/$-])"
+        left_num = r"(?<![\w.,/$])(?<![A-Za-z]-)"
 
         def compile_(pattern: str) -> re.Pattern[str]:
             return re.compile(pattern, re.IGNORECASE)
@@ -142,8 +142,8 @@ class _Patterns:
             (compile_(rf"{left_num}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w-])"), self._numeric_date),
             (compile_(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)"), self._paren_date),
             (compile_(
-                rf"{left_num}(?:(?:tanggal|tgl\.?)\s*)?(?P<d>\d{{1,2}})\s*-?\s*(?P<m>{month_any})\b\.?"
-                rf"(?:\s*(?:-\s*)?(?:tahun\s+)?(?P<y>\d{{4}})\b|\s+tahun\s+(?P<yrel>{year_rel})\b)?(?:\s+(?P<suf>{suffix})\b)?"
+                rf"{left_num}(?:(?:tanggal|tgl\.?)\s*)?(?P<d>\d{{1,2}})\s*-?\s*(?P<m>{month_any})\b"
+                rf"(?:\.?\s*(?:-\s*)?(?:tahun\s+)?(?P<y>\d{{4}})\b|\s+tahun\s+(?P<yrel>{year_rel})\b)?(?:\s+(?P<suf>{suffix})\b)?"
             ), self._day_month),
             (compile_(
                 rf"{left_num}(?P<d>\d{{1,2}})(?P<conj>\s*[-–—]\s*|\s+{coordination}\s+)(?=(?:tanggal\s+)?\d{{1,2}}\s*{month_any}\b)"
@@ -157,10 +157,10 @@ class _Patterns:
                 rf"(?<![\w.,/$])(?<![A-Za-z]-)(?:(?P<tahun>tahun)\s+)?(?P<y>\d{{4}})(?![\w]|[.,]\d|-an)(?:\s+(?P<suf>{suffix})\b)?"
             ), self._year),
             (compile_(rf"{left_num}(?:(?:tahun|era|dekade|dasawarsa)\s+)?(?:(?P<y>\d{{3}})0|'(?P<yy>\d)0)-?an\b"), self._decade),
-            (compile_(r"\babad\s+(?:ke-?\s*)?(?P<n>\d{1,2}|[IVXL]+)\b"), self._century),
-            (compile_(rf"\b(?P<unit>{periods})\s*(?:ke-?\s*)?(?P<o>{ordinals})\b{year_tail}"), self._period),
+            (compile_(r"\babad\s+(?:ke-\s*|ke\s+)?(?P<n>\d{1,2}|[IVXL]+)\b"), self._century),
+            (compile_(rf"\b(?P<unit>{periods})\s*(?:ke-\s*|ke\s+)?(?P<o>{ordinals})\b{year_tail}"), self._period),
             (compile_(
-                rf"\b(?P<unit>{periods})\s*(?:ke-?\s*)?(?P<o1>{ordinals})\s+{coordination}\s+(?:ke-?\s*)?"
+                rf"\b(?P<unit>{periods})\s*(?:ke-\s*|ke\s+)?(?P<o1>{ordinals})\s+{coordination}\s+(?:ke-\s*|ke\s+)?"
                 rf"(?P<o>{ordinals})\b{year_tail}"
             ), self._coordinated_periods),
             (compile_(rf"\bmusim\s+(?P<s>{alternation(lex.seasons)})\b{year_tail}"), self._season),
@@ -182,6 +182,9 @@ class _Patterns:
             (compile_(
                 rf"{left_num}(?P<n>{num}|{vague_num})\s+(?P<unit>{units})\b(?:\s+(?P<tail>{counted}|{tails})\b)?"
             ), self._counted),
+            (compile_(
+                rf"{left_num}(?P<n>{num})\s*(?:[-–]|s\.?d\.?|\s(?:hingga|sampai|atau)\s)\s*(?=(?:{num})\s+(?P<unit>{units})\b)"
+            ), self._ranged_count),
             (compile_(rf"\b(?P<se>{se_units})\b(?:\s+(?P<tail>{counted}|{tails})\b)?"), self._se_unit),
             (compile_(rf"\b(?P<w>{alternation(lex.reduplicated_units)})(?![\w-])"), self._reduplicated),
             (compile_(rf"\b(?P<w>{alternation(lex.vague_durations)})\b"), self._vague_duration),
@@ -292,8 +295,8 @@ class _Patterns:
             return []
         if self._law_number_before(text, m.start()):
             return []
-        before = _previous_token(text, m.start())
-        if before.rstrip(",") in self.lex.stop_before_year or before.rstrip(".") in self.lex.stop_before_year:
+        before = _previous_token(text, m.start()).strip("()[]\"'“”,")
+        if before in self.lex.stop_before_year or before.rstrip(".") in self.lex.stop_before_year:
             return []
         if not has_unit and not m["suf"]:
             after = _next_token(text, m.end()).strip(".,;:)").lower()
@@ -357,6 +360,9 @@ class _Patterns:
         base, direction = self.lex.relative[" ".join(m["rel"].lower().split())]
         if unit == "day" and base == "dct":
             return []  # "hari lalu" without a number is not a date
+        before = _previous_token(text, m.start()).lower()
+        if before[:1].isdigit() or before in self.lex.numeral_units or before in self.lex.numeral_vague:
+            return []  # "tiga hari sebelumnya" is counted, not "hari sebelumnya"
         return [Part(m.start(), m.end(), CAL, frozenset({unit}), rel_unit=unit, rel_base=base, rel_offset=direction)]
 
     def _deictic_day(self, m: re.Match[str], text: str) -> list[Part]:
@@ -440,6 +446,14 @@ class _Patterns:
             return []
         return self._with_tail(m, unit, number, from_words=not raw[:1].isdigit(), tail=m["tail"])
 
+    def _ranged_count(self, m: re.Match[str], text: str) -> list[Part]:
+        """"satu hingga dua tahun": the first number of a range takes the unit of the second."""
+        number = parse_numeral(m["n"])
+        if number is None or self._stopped_duration(text, m.start()):
+            return []
+        unit = " ".join(m["unit"].lower().split())
+        return [Part(m.start(), m.end("n"), DURATION, value=duration_value(number, unit, not m["n"][:1].isdigit()))]
+
     def _se_unit(self, m: re.Match[str], text: str) -> list[Part]:
         if self._stopped_duration(text, m.start()):
             return []
@@ -448,6 +462,11 @@ class _Patterns:
 
     def _with_tail(self, m: re.Match[str], unit: str, number: float | None, from_words: bool, tail: str | None) -> list[Part]:
         tail_key = " ".join(tail.lower().split()) if tail else None
+        if tail_key in self.lex.counted_relative and _previous_token(m.string, m.start()).lower() in self.lex.before_counted:
+            end = m.start("tail")
+            while m.string[end - 1].isspace():
+                end -= 1
+            return [Part(m.start(), end, DURATION, value=duration_value(number, unit, from_words))]
         if tail_key in self.lex.counted_relative:
             base, direction = self.lex.relative[tail_key]
             rel_unit = self.lex.calendar_units.get(unit)
@@ -628,21 +647,32 @@ def _can_merge(left: Part, right: Part, gap: str) -> bool:
     return "tod" in union and len(union) > 1 or bool(union & {"dayrel"}) and bool(union & {"date", "weekday"})
 
 
+_DURATION_MODS = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
+_CALENDAR_MODS = frozenset({"START", "MID", "END"})
+
+
+def _takes_modifier(prefix: Part, host: Part, gap: str) -> bool:
+    """START/MID/END modify dates, comparisons modify lengths of time (and counted dates), APPROX both."""
+    if not gap or gap.strip(" \t") or host.kind not in (CAL, DURATION):
+        return False
+    if prefix.mod in _CALENDAR_MODS:
+        return host.kind == CAL
+    if prefix.mod in _DURATION_MODS:
+        return host.kind == DURATION or host.rel_unit is not None and host.rel_offset not in (0, 1, -1)
+    return True
+
+
 def merge_adjacent(parts: list[Part], text: str) -> list[Part]:
     """Join adjacent parts of one expression: modifiers with their host, weekday + (date) + time + day word."""
     merged: list[Part] = []
     for part in parts:
-        if merged:
-            last = merged[-1]
-            gap = text[last.end : part.start]
-            if last.kind == PREFIX and part.kind in (CAL, DURATION) and gap and not gap.strip(" \t"):
-                part.mod = part.mod or last.mod
-                part.start = last.start
-                merged[-1] = part
-                continue
-            if _can_merge(last, part, gap):
-                last.absorb(part)
-                continue
+        if merged and merged[-1].kind == PREFIX and _takes_modifier(merged[-1], part, text[merged[-1].end : part.start]):
+            prefix = merged.pop()
+            part.mod = part.mod or prefix.mod
+            part.start = prefix.start
+        if merged and _can_merge(merged[-1], part, text[merged[-1].end : part.start]):
+            merged[-1].absorb(part)
+            continue
         merged.append(part)
     return [part for part in merged if part.kind != PREFIX and not part.needs_host]
 

@@ -29,6 +29,7 @@ from timeline.temporal.recognize import CAL, DURATION, SET, Part
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”'’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _TIME_GRANULARITIES = (Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE)
 _WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_NEAR_CHARS = 40
 _PERIOD_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF}
 
 
@@ -56,16 +57,18 @@ def _cue_pattern() -> re.Pattern[str]:
     )
 
 
-def _sentence_left(text: str, start: int, width: int = 80) -> str:
+def _clause_left(text: str, start: int, width: int = 80) -> str:
+    """The text before `start` in its clause (back to a sentence break or a comma)."""
     window = text[max(0, start - width) : start]
     breaks = list(_SENTENCE_BREAK.finditer(window))
-    return window[breaks[-1].end() :] if breaks else window
+    clause = window[breaks[-1].end() :] if breaks else window
+    return clause[clause.rfind(",") + 1 :]
 
 
 def tense_cue(text: str, start: int) -> str | None:
-    """'future' or 'past' from the nearest cue word before `start` in its sentence."""
+    """'future' or 'past' from the nearest cue word before `start` in its clause."""
     last = None
-    for match in _cue_pattern().finditer(_sentence_left(text, start)):
+    for match in _cue_pattern().finditer(_clause_left(text, start)):
         last = "future" if match["future"] else "past"
     return last
 
@@ -229,19 +232,21 @@ def _correct_weekday(stated: date, weekday: int, reference: date) -> date | None
 def _weekday_date(part: Part, ctx: Context) -> tuple[date | None, TimexAnchor]:
     weekday = part.weekday
     assert weekday is not None
-    for end, point in reversed(ctx.narrative):
-        if end > part.start or not _same_sentence(ctx.text, end, part.start):
-            break
+    if ctx.narrative:
+        # "Senin (8/12) waktu setempat (Selasa pagi WIB)": a weekday right after a date is near that date
+        end, point = ctx.narrative[-1]
         anchor = point.as_date() if point.has_day else None
-        if anchor is not None:
+        if anchor is not None and part.start - end <= _NEAR_CHARS and _same_sentence(ctx.text, end, part.start):
             delta = (weekday - anchor.isoweekday()) % 7
             return anchor + timedelta(days=delta if delta <= 3 else delta - 7), TimexAnchor.NARRATIVE
     if ctx.dct is None:
         return None, TimexAnchor.NONE
     tense, _ = _tense(part, ctx)
     back = (ctx.dct.isoweekday() - weekday) % 7
-    if tense == "future":
-        return ctx.dct + timedelta(days=(weekday - ctx.dct.isoweekday()) % 7), TimexAnchor.DCT
+    ahead = (weekday - ctx.dct.isoweekday()) % 7
+    # News reports the recent past; without a cue only tomorrow beats the last such day.
+    if tense == "future" or (tense is None and ahead == 1):
+        return ctx.dct + timedelta(days=ahead), TimexAnchor.DCT
     return ctx.dct - timedelta(days=back), TimexAnchor.DCT
 
 

@@ -5,13 +5,30 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.models import Timex
+from timeline.temporal.holidays import find_holiday_timexes
 from timeline.temporal.recognize import recognize
 from timeline.temporal.resolve import resolve_all
+
+
+def merge_longest(*groups: list[Timex]) -> list[Timex]:
+    """Union of timex lists without overlaps: the longer span wins, an earlier group wins a tie."""
+    ranked = sorted(
+        ((timex.end - timex.start, rank, timex) for rank, group in enumerate(groups) for timex in group),
+        key=lambda item: (-item[0], item[1], item[2].start),
+    )
+    chosen: list[Timex] = []
+    for _, _, timex in ranked:
+        if all(timex.end <= other.start or other.end <= timex.start for other in chosen):
+            chosen.append(timex)
+    return sorted(chosen, key=lambda timex: timex.start)
 
 
 def tag(text: str, dct: date | None = None, document_id: str = "doc") -> list[Timex]:
     """Every temporal expression in `text`, sorted by offset, non-overlapping, resolved against `dct`.
 
     Without a DCT, values that depend on it stay underspecified (XXXX-09-13, XXXX-WXX-3).
+    Holiday names come from `find_holiday_timexes` and are merged in (longest span wins).
     """
-    return resolve_all(recognize(text), text, dct, document_id)
+    own = resolve_all(recognize(text), text, dct, document_id)
+    holidays = find_holiday_timexes(text, dct, document_id)
+    return merge_longest(own, holidays) if holidays else own
