@@ -184,7 +184,8 @@ def assign_roles(
         left = trigger.end
         previous: tuple[EntityMention, ActorRole] | None = None
         for mention in _candidates(entities.within(trigger.end, stop), text, trigger.end, cues):
-            if mention.kind not in ACTOR_KINDS:
+            # A place is an actor only as the direct object ("meresmikan Bendungan Jatigede").
+            if mention.kind not in ACTOR_KINDS and (mention.kind is not ActorKind.LOCATION or _words(text[left : mention.start])):
                 continue
             if previous is not None and _coordinated(text, previous[0], mention, cues):
                 role = previous[1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from timeline.models import Granularity, Sentence, TimeAnchor, Timex, TimexMod, TimexType
 
@@ -16,8 +17,10 @@ VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 POINT_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
 # A timex before its trigger ("Pada 2016, ... diresmikan") is a weaker claim than one after it.
 BEFORE_PENALTY = 1.5
-# "... dimulainya pandemi pada Januari 2020, dengan kunjungannya": a `pada` date belongs to what precedes it.
-PREPOSITION_PENALTY = 4.0
+# A timex leans back to what precedes it after `pada` ("dimulainya pandemi pada Januari 2020, dengan
+# kunjungannya") and for durations; it leans forward before an aspect word ("saat ini sedang dibangun").
+LEAN_PENALTY = 4.0
+Lean = Literal["back", "forward"] | None
 # A vague reference (saat ini, masa depan) dates only a trigger right next to it.
 VAGUE_REACH = 40
 WORD = re.compile(r"\w+")
@@ -72,10 +75,11 @@ def is_definite(timex: Timex) -> bool:
     return is_point(timex) and timex.value not in VAGUE
 
 
-def _distance(trigger: Trigger, timex: Timex, governed: bool = False) -> float:
+def _distance(trigger: Trigger, timex: Timex, lean: Lean = None) -> float:
+    """How far a timex is from a trigger, penalised against the side the timex leans away from."""
     if timex.start >= trigger.end:
-        return timex.start - trigger.end
-    return (trigger.start - timex.end) * (PREPOSITION_PENALTY if governed else BEFORE_PENALTY)
+        return (timex.start - trigger.end) * (LEAN_PENALTY if lean == "forward" else 1.0)
+    return (trigger.start - timex.end) * (LEAN_PENALTY if lean == "back" else BEFORE_PENALTY)
 
 
 def _narrative_times(doc: Layout, timexes: list[Timex], sentences: list[Sentence]) -> dict[int, Timex]:
@@ -118,13 +122,20 @@ class Timing:
                 if is_point(timex):
                     self.orphans.setdefault(clause.sentence, []).append(timex)
                 continue
-            # Durations follow what they measure ("perjalanan ... selama tiga malam empat hari").
-            governed = timex.type is TimexType.DURATION or self._preceded_by_time_preposition(timex)
-            nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, governed))
+            lean = self._lean(timex)
+            nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, lean))
             if is_point(timex):
                 self.claimed.setdefault(nearest.start, []).append(timex)
             elif timex.type is TimexType.DURATION and nearest.start not in self.durations:
                 self.durations[nearest.start] = timex
+
+    def _lean(self, timex: Timex) -> Lean:
+        if timex.type is TimexType.DURATION or self._preceded_by_time_preposition(timex):
+            return "back"
+        after = WORD.match(self.doc.text, timex.end + 1) if timex.end < len(self.doc.text) else None
+        if after and after.group().lower() in self.cues.auxiliaries:
+            return "forward"
+        return None
 
     def _preceded_by_time_preposition(self, timex: Timex) -> bool:
         before = WORD.findall(self.doc.text[max(0, timex.start - 12) : timex.start])
