@@ -48,6 +48,7 @@ class _Segment:
     entry: Entry | None = None
     paren: bool = False
     conjunction: bool = False
+    particle: bool = False
 
     @property
     def start(self) -> int:
@@ -149,7 +150,7 @@ def _segment(tokens: list[_Token], lex: Lexicon) -> list[_Segment]:
             index += 1
             continue
         if token.text == _AND or token.text in lex.name_particles:
-            segments.append(_Segment(None, [token], conjunction=token.text == _AND))
+            segments.append(_Segment(None, [token], conjunction=token.text == _AND, particle=token.text != _AND))
             index += 1
             continue
         for width in range(min(lex.widths.get(token.text, 1), len(tokens) - index), 0, -1):
@@ -160,7 +161,7 @@ def _segment(tokens: list[_Token], lex: Lexicon) -> list[_Segment]:
                 break
         else:
             previous = segments[-1] if segments else None
-            if previous and previous.category is None and not previous.paren and not previous.conjunction:
+            if previous and _is_name(previous):
                 previous.tokens.append(token)
             else:
                 segments.append(_Segment(None, [token]))
@@ -174,9 +175,8 @@ def _join_particles(segments: list[_Segment]) -> list[_Segment]:
     index = 0
     while index < len(segments):
         segment = segments[index]
-        is_particle = segment.category is None and not segment.paren and not segment.conjunction and len(segment.tokens) == 1 and segment.tokens[0].text.islower()
         if (
-            is_particle
+            segment.particle
             and joined
             and _is_name(joined[-1])
             and index + 1 < len(segments)
@@ -190,8 +190,18 @@ def _join_particles(segments: list[_Segment]) -> list[_Segment]:
     return joined
 
 
+def _name_follows(segments: list[_Segment], index: int) -> bool:
+    """Whether another unknown name comes later in the same phrase (before `dan`, a title or a function word)."""
+    for later in segments[index + 1 :]:
+        if later.conjunction or later.paren or later.category in (Category.FUNCTION, Category.TITLE, Category.HONORIFIC):
+            return False
+        if _is_name(later):
+            return True
+    return False
+
+
 def _is_name(segment: _Segment) -> bool:
-    return segment.category is None and not segment.paren and not segment.conjunction and segment.tokens[0].text[0].isupper()
+    return segment.category is None and not (segment.paren or segment.conjunction or segment.particle)
 
 
 def _is_common_word(text: str, word: str) -> bool:
@@ -260,7 +270,7 @@ def _read_run(
                 title = _TitlePhrase(segment.start, segment.end)
             else:
                 title.end, title.modified = segment.end, True
-        elif segment.conjunction or segment.paren:
+        elif segment.conjunction or segment.paren or segment.particle:
             holder = title.inner if title is not None else raws
             if segment.paren and holder and holder[-1].kind is ActorKind.ORGANIZATION and holder[-1].end + 1 == segment.start:
                 holder.append(_alias(text, segment, holder[-1]))
@@ -304,6 +314,12 @@ def _read_run(
         elif category is Category.ORGANIZATION:
             entry = segment.entry
             raw = _Raw(segment.start, segment.end, ActorKind.ORGANIZATION, entry.name, entry.country)
+            following = segments[index + 1] if index + 1 < len(segments) else None
+            if following and following.category is Category.COUNTRY and segment.tokens[0].text in lex.national_heads:
+                # `Kementerian Luar Negeri Rusia`: a national body named with another country is that country's.
+                raw = _Raw(segment.start, following.end, ActorKind.ORGANIZATION, text[segment.start : following.end],
+                           following.entry.country)
+                index += 1
             if title is not None:
                 title.end, title.modified = segment.end, True
                 title.affiliation, title.country = entry.name, title.country or entry.country
@@ -338,6 +354,11 @@ def _read_run(
             tokens = segment.tokens
             if first and initial and not person_cue and _is_common_word(text, tokens[0].text):
                 tokens = tokens[1:]
+            if title is not None and _name_follows(segments, index):
+                # The person's name is the last name in the run; earlier unknown words describe the title
+                # (`Menteri Unifikasi Korea Selatan Lee Jae-hoon`).
+                title.end, title.modified = tokens[-1].end, True
+                tokens = []
             if title is not None:
                 while tokens and (tokens[0].text in lex.title_modifiers or _is_common_word(text, tokens[0].text)):
                     title.end, title.modified = tokens[0].end, True

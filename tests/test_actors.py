@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.actors import find_entities
+from timeline.models import ActorKind, EntityMention
+from timeline.sentences import split_sentences
+
+
+def _entities(text: str) -> list[EntityMention]:
+    mentions = find_entities(text, split_sentences(text))
+    _check_invariants(text, mentions)
+    return mentions
+
+
+def _check_invariants(text: str, mentions: list[EntityMention]) -> None:
+    previous_end = 0
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start >= previous_end, "mentions overlap or are unsorted"
+        previous_end = mention.end
+
+
+def _by_text(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:
+    found: dict[str, list[EntityMention]] = {}
+    for mention in mentions:
+        found.setdefault(mention.text, []).append(mention)
+    return found
+
+
+def _only(mentions: list[EntityMention], surface: str) -> EntityMention:
+    matching = _by_text(mentions)[surface]
+    assert len(matching) == 1
+    return matching[0]
+
+
+def test_partial_names_take_the_fullest_form_title_and_country() -> None:
+    text = (
+        "Presiden Brasil Luiz Inacio Lula da Silva tiba di Jakarta pada Senin malam.\n"
+        "Lula mengatakan kunjungan itu membuka babak baru kerja sama kedua negara."
+    )
+    mentions = _entities(text)
+    full = _only(mentions, "Luiz Inacio Lula da Silva")
+    short = _only(mentions, "Lula")
+    for person in (full, short):
+        assert (person.kind, person.name, person.title, person.country) == (
+            ActorKind.PERSON, "Luiz Inacio Lula da Silva", "Presiden Brasil", "BRA",
+        )
+    assert _only(mentions, "Brasil").kind is ActorKind.COUNTRY
+    jakarta = _only(mentions, "Jakarta")
+    assert (jakarta.kind, jakarta.country) == (ActorKind.LOCATION, "IDN")
+    assert "Senin" not in _by_text(mentions)
+
+
+def test_title_mention_refers_to_the_person_it_introduced() -> None:
+    text = (
+        "Perdana Menteri Jepang Haruto Sakamoto menerima tamu dari Vietnam di Tokyo.\n"
+        "Dalam jumpa pers, Perdana Menteri Jepang menyebut pertemuan itu produktif."
+    )
+    mentions = _entities(text)
+    titled = [m for m in mentions if m.text == "Perdana Menteri Jepang"]
+    assert len(titled) == 1
+    assert (titled[0].kind, titled[0].name, titled[0].country) == (ActorKind.PERSON, "Haruto Sakamoto", "JPN")
+    assert _only(mentions, "Haruto Sakamoto").title == "Perdana Menteri Jepang"
+    assert _only(mentions, "Vietnam").country == "VNM"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Hubungan antara Tokyo dan Beijing kembali memanas.", "Tokyo", "JPN"),
+        ("Hubungan antara Tokyo dan Beijing kembali memanas.", "Beijing", "CHN"),
+        ("Washington menjatuhkan sanksi baru, sementara Moskow membantah tuduhan itu.", "Washington", "USA"),
+        ("Washington menjatuhkan sanksi baru, sementara Moskow membantah tuduhan itu.", "Moskow", "RUS"),
+        ("Seoul memanggil duta besar yang ditugaskan Pyongyang.", "Pyongyang", "PRK"),
+        ("Kyiv meminta bantuan tambahan.", "Kyiv", "UKR"),
+    ],
+)
+def test_capitals_stand_for_their_governments(text: str, surface: str, country: str) -> None:
+    mention = _only(_entities(text), surface)
+    assert (mention.kind, mention.name, mention.country) == (ActorKind.COUNTRY, surface, country)
+
+
+def test_capital_after_a_locative_is_a_place() -> None:
+    mention = _only(_entities("Pertemuan berikutnya digelar di Seoul bulan depan."), "Seoul")
+    assert (mention.kind, mention.country) == (ActorKind.LOCATION, "KOR")
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [("Korut", "PRK"), ("Korsel", "KOR"), ("AS", "USA"), ("Amerika Serikat", "USA"), ("Tiongkok", "CHN"),
+     ("China", "CHN"), ("Rusia", "RUS"), ("Indonesia", "IDN"), ("Ukraina", "UKR"), ("Selandia Baru", "NZL")],
+)
+def test_country_names_and_short_forms(surface: str, country: str) -> None:
+    mention = _only(_entities(f"Pernyataan itu ditanggapi {surface} dengan hati-hati."), surface)
+    assert (mention.kind, mention.country) == (ActorKind.COUNTRY, country)
+
+
+def test_demonym_phrases_are_groups_of_that_country() -> None:
+    text = "Dua warga Jepang dan seorang warga negara Indonesia dilaporkan hilang saat mendaki."
+    mentions = _entities(text)
+    japanese = _only(mentions, "warga Jepang")
+    indonesian = _only(mentions, "warga negara Indonesia")
+    assert (japanese.kind, japanese.country) == (ActorKind.GROUP, "JPN")
+    assert (indonesian.kind, indonesian.country) == (ActorKind.GROUP, "IDN")
+
+
+def test_groups_of_people() -> None:
+    mentions = _entities("Para nelayan dan kader militer berkumpul di dermaga.")
+    assert {m.text: m.kind for m in mentions} == {"nelayan": ActorKind.GROUP, "kader militer": ActorKind.GROUP}
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "country"),
+    [
+        ("KPK", "Komisi Pemberantasan Korupsi", "IDN"),
+        ("Basarnas", "Badan SAR Nasional", "IDN"),
+        ("BMKG", "Badan Meteorologi, Klimatologi, dan Geofisika", "IDN"),
+        ("Kemenlu", "Kementerian Luar Negeri", "IDN"),
+        ("PBB", "Perserikatan Bangsa-Bangsa", None),
+        ("NATO", "NATO", None),
+        ("Uni Eropa", "Uni Eropa", None),
+        ("AirAsia", "AirAsia", "MYS"),
+    ],
+)
+def test_known_organisations(surface: str, name: str, country: str | None) -> None:
+    mention = _only(_entities(f"Keterangan resmi disampaikan {surface} kepada wartawan."), surface)
+    assert (mention.kind, mention.name, mention.country) == (ActorKind.ORGANIZATION, name, country)
+
+
+def test_acronym_and_full_name_share_one_canonical_name() -> None:
+    text = "Otoritas Jasa Keuangan menerbitkan aturan baru. Menurut OJK, aturan itu berlaku bulan depan."
+    names = {m.text: m.name for m in _entities(text) if m.kind is ActorKind.ORGANIZATION}
+    assert names == {"Otoritas Jasa Keuangan": "Otoritas Jasa Keuangan", "OJK": "Otoritas Jasa Keuangan"}
+
+
+def test_affiliation_is_the_institution_in_the_describing_clause() -> None:
+    text = (
+        "Rina Kusumawati, seorang peneliti di Pusat Kajian Maritim di Universitas Nusa Bangsa, "
+        "menilai kebijakan itu terlambat. Rina menambahkan bahwa nelayan paling dirugikan."
+    )
+    mentions = _entities(text)
+    person = _only(mentions, "Rina Kusumawati")
+    assert (person.kind, person.title, person.affiliation) == (ActorKind.PERSON, "peneliti", "Universitas Nusa Bangsa")
+    assert _only(mentions, "Rina").name == "Rina Kusumawati"
+    assert _only(mentions, "Pusat Kajian Maritim").kind is ActorKind.ORGANIZATION
+    assert _only(mentions, "Universitas Nusa Bangsa").kind is ActorKind.ORGANIZATION
+
+
+def test_title_with_organisation_gives_affiliation() -> None:
+    text = "Direktur Utama PT Kereta Api Indonesia Bagus Pranoto meninjau stasiun. Bagus mengatakan jadwal normal."
+    person = _only(_entities(text), "Bagus Pranoto")
+    assert person.kind is ActorKind.PERSON
+    assert person.title.startswith("Direktur Utama")
+    assert person.affiliation is not None
+
+
+def test_honorifics_are_left_out_of_the_name() -> None:
+    text = "Bapak Sutarjo Wirahadi membuka acara itu. Menurut Pak Sutarjo, panen tahun ini melimpah."
+    mentions = _entities(text)
+    assert _only(mentions, "Sutarjo Wirahadi").kind is ActorKind.PERSON
+    assert _only(mentions, "Sutarjo").name == "Sutarjo Wirahadi"
+    assert not any(m.text.startswith(("Bapak", "Pak")) for m in mentions)
+
+
+def test_sentence_initial_function_words_weekdays_and_months_are_not_names() -> None:
+    text = (
+        "Namun rapat itu ditunda. Pada Minggu pagi hujan turun. Dilansir dari laman resmi, jadwal bergeser ke Mei. "
+        "Menurut catatan panitia, peserta datang dari Medan. Pertemuan berikutnya digelar pada Juni."
+    )
+    mentions = _entities(text)
+    assert [(m.text, m.kind) for m in mentions] == [("Medan", ActorKind.LOCATION)]
+
+
+def test_hyphenated_korean_names_and_particles() -> None:
+    text = (
+        "Menteri Unifikasi Korea Selatan Lee Jae-hoon menemui Ahmad bin Salim di Singapura. "
+        "Lee mengatakan pembicaraan berjalan baik, ujar Ahmad."
+    )
+    mentions = _entities(text)
+    lee = _only(mentions, "Lee Jae-hoon")
+    assert (lee.kind, lee.country) == (ActorKind.PERSON, "KOR")
+    assert lee.title == "Menteri Unifikasi Korea Selatan"
+    assert _only(mentions, "Lee").name == "Lee Jae-hoon"
+    assert _only(mentions, "Ahmad").name == "Ahmad bin Salim"
+    assert _only(mentions, "Ahmad bin Salim").kind is ActorKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country"),
+    [
+        ("Banjir melanda Kabupaten Sleman sejak pagi.", "Kabupaten Sleman", ActorKind.LOCATION, None),
+        ("Pendaki tertahan di Gunung Rinjani.", "Gunung Rinjani", ActorKind.LOCATION, None),
+        ("Kapal itu tenggelam di Selat Malaka.", "Selat Malaka", ActorKind.LOCATION, None),
+        ("Banjir merendam Jawa Barat.", "Jawa Barat", ActorKind.LOCATION, "IDN"),
+        ("Protes dilayangkan Kementerian Luar Negeri Rusia.", "Kementerian Luar Negeri Rusia", ActorKind.ORGANIZATION, "RUS"),
+        ("Laporan itu dirilis Universitas Lembah Hijau.", "Universitas Lembah Hijau", ActorKind.ORGANIZATION, None),
+    ],
+)
+def test_headed_places_and_organisations(text: str, surface: str, kind: ActorKind, country: str | None) -> None:
+    mention = _only(_entities(text), surface)
+    assert (mention.kind, mention.country) == (kind, country)
+
+
+def test_place_takes_the_country_beside_it() -> None:
+    text = "Roket itu diluncurkan dari pangkalan utama Prancis, Kosmodrom Sinnamary, di pantai timur."
+    mention = _only(_entities(text), "Kosmodrom Sinnamary")
+    assert (mention.kind, mention.country) == (ActorKind.LOCATION, "FRA")
+
+
+def test_unknown_capitalised_words_without_evidence_are_not_guessed() -> None:
+    assert _entities("Aplikasi Zorbix dipakai di sekolah.") == []
+
+
+def test_same_input_same_output() -> None:
+    text = "Presiden Brasil Luiz Lula tiba di Jakarta. Lula bertemu Menlu Retno. KPK diam."
+    assert _entities(text) == _entities(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"AaBbKkPpUu .,-()“”\n", "Presiden ", "Rusia ", "dan ", "Kim ", "di ", "bin "])).map("".join))
+def test_any_text_gives_valid_offsets(text: str) -> None:
+    _entities(text)
+
+
+def test_seed(seed_dir) -> None:
+    text = (seed_dir / "000_f289a60c1eb80260.txt").read_text(encoding="utf-8")
+    mentions = _entities(text)
+    found = _by_text(mentions)
+    kim = found["Kim Jong-un"][0]
+    assert (kim.kind, kim.name, kim.country, kim.title) == (ActorKind.PERSON, "Kim Jong-un", "PRK", "Pemimpin Korea Utara")
+    assert all(m.name == "Kim Jong-un" for m in found["Kim"])
+    putin = found["Vladimir Putin"][0]
+    assert (putin.kind, putin.country, putin.title) == (ActorKind.PERSON, "RUS", "Presiden Rusia")
+    assert all(m.name == "Vladimir Putin" for m in found["Putin"])
+    park = found["Park Won-gon"][0]
+    assert (park.kind, park.affiliation) == (ActorKind.PERSON, "Universitas Wanita Ewha")
+    assert found["Universitas Wanita Ewha"][0].kind is ActorKind.ORGANIZATION
+    assert {(m.kind, m.country) for m in found["Korea Utara"]} == {(ActorKind.COUNTRY, "PRK")}
+    assert {(m.kind, m.country) for m in found["Rusia"]} == {(ActorKind.COUNTRY, "RUS")}
+    assert {(m.kind, m.country) for m in found["Pyongyang"]} == {(ActorKind.COUNTRY, "PRK")}
+    assert {(m.kind, m.country) for m in found["Moskow"]} == {(ActorKind.COUNTRY, "RUS")}
+    assert {(m.kind, m.country) for m in found["Kosmodrom Vostochny"]} == {(ActorKind.LOCATION, "RUS")}
+    assert (found["Timur Jauh Rusia"][0].kind, found["Timur Jauh Rusia"][0].country) == (ActorKind.LOCATION, "RUS")
+    assert found["Pemimpin Korea Utara"][0].name == "Kim Jong-un"
+    assert found["kader militer"][0].kind is ActorKind.GROUP
+    assert not {"Minggu", "Mei", "Agustus", "Namun", "Dilansir", "Pilihan", "Transfer"} & found.keys()
