@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -76,6 +76,15 @@ class Part:
 
 
 _DATE_FOLLOWS = re.compile(r"\s*\(\s*\d")
+
+DIGIT = "0"  # the first-word key of every token that starts with a digit
+_WORD = re.compile(r"\w+")
+
+
+def first_words(phrases: Iterable[str]) -> set[str]:
+    """The first run of word characters of each phrase, lower-cased: where a match can start."""
+    return {found.group().lower() for phrase in phrases if (found := _WORD.match(phrase.strip()))}
+
 
 Handler = Callable[[re.Match[str], str], list[Part]]
 
@@ -205,6 +214,53 @@ class _Patterns:
             ), self._modified_bare_unit),
             (compile_(rf"\b(?P<mod>{modifiers})\s+(?=[\w'])"), self._modifier),
         ]
+
+        numerals = [*lex.numeral_units, *lex.numeral_multipliers, *lex.numeral_teen, *lex.numeral_fraction]
+        counts = {DIGIT, *first_words(numerals), *first_words(lex.numeral_vague)}
+        # The words a match of each pattern (same order as the table) can start with; None: scan the text.
+        starts: list[set[str] | None] = [
+            {DIGIT},  # 13/09/2023
+            {DIGIT},  # 2023-09-13
+            None,  # (13/9)
+            {DIGIT, "tanggal", "tgl"},  # 13 September 2023
+            {DIGIT},  # 13 dan 14 September
+            {"bulan", *first_words(lex.month_full)},  # bulan Mei, September 2023
+            first_words(lex.month_any),  # Sept 2023
+            {DIGIT, "tahun"},  # tahun 2016
+            {DIGIT, "tahun", "era", "dekade", "dasawarsa"},  # 1990-an
+            {"abad"},
+            first_words(lex.periods),  # kuartal III 2023
+            first_words(lex.periods),  # kuartal pertama dan kedua
+            {"musim"},
+            {"hari", *first_words(lex.weekdays)},
+            {lex.weekend_pair[0]},
+            first_words(lex.calendar_units),  # tahun lalu
+            first_words(lex.deictic_days),
+            first_words(lex.deictic_parts_of_day),
+            first_words(lex.anaphoric),
+            first_words(lex.clock_introducers),
+            first_words(lex.clock_phrases),
+            first_words(lex.parts_of_day),
+            counts,  # tiga jam, beberapa bulan lalu
+            counts,  # satu hingga dua tahun
+            first_words(lex.se_units),
+            first_words(lex.reduplicated_units),
+            first_words(lex.vague_durations),
+            counts,  # tiga malam empat hari
+            first_words(lex.set_every),
+            {*counts, "sekali"},  # dua kali sehari
+            first_words(lex.set_adjectives),
+            first_words(lex.vague),
+            first_words(lex.vague_after_words),
+            first_words(lex.modifiers_with_bare_unit),
+            first_words(lex.modifiers),
+        ]
+        assert len(starts) == len(self.table)
+        self.scanned = [rank for rank, words in enumerate(starts) if words is None]
+        self.by_first_word: dict[str, tuple[int, ...]] = {}
+        for rank, words in enumerate(starts):
+            for word in words or ():
+                self.by_first_word[word] = (*self.by_first_word.get(word, ()), rank)
 
     # -- dates -------------------------------------------------------------------------
 
@@ -596,13 +652,28 @@ def patterns() -> _Patterns:
 
 
 def candidates(text: str) -> Iterator[tuple[int, Part]]:
-    """Every part any pattern finds, with the pattern's rank (earlier patterns win ties)."""
-    table = patterns().table
-    for rank, (pattern, handler) in enumerate(table):
+    """Every part any pattern finds, with the pattern's rank (earlier patterns win ties).
+
+    Patterns are tried only where a word they can start with occurs, so the text is
+    scanned once for words instead of once per pattern.
+    """
+    compiled = patterns()
+    table, by_first_word = compiled.table, compiled.by_first_word
+    for rank in compiled.scanned:
+        pattern, handler = table[rank]
         for match in pattern.finditer(text):
-            for part in handler(match, text):
-                if part.end > part.start:
-                    yield rank, part
+            yield from ((rank, part) for part in handler(match, text) if part.end > part.start)
+    for token in _WORD.finditer(text):
+        word = token.group()
+        ranks = by_first_word.get(DIGIT if word[0].isdigit() else word.lower())
+        if not ranks:
+            continue
+        position = token.start()
+        for rank in ranks:
+            pattern, handler = table[rank]
+            match = pattern.match(text, position)
+            if match is not None:
+                yield from ((rank, part) for part in handler(match, text) if part.end > part.start)
 
 
 def select_longest(found: list[tuple[int, Part]]) -> list[Part]:
