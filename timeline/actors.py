@@ -272,7 +272,13 @@ def _read_run(
                 title.end, title.modified = segment.end, True
         elif segment.conjunction or segment.paren or segment.particle:
             holder = title.inner if title is not None else raws
-            if segment.paren and holder and holder[-1].kind is ActorKind.ORGANIZATION and holder[-1].end + 1 == segment.start:
+            if (
+                segment.paren
+                and holder
+                and holder[-1].kind is ActorKind.ORGANIZATION
+                and holder[-1].end + 1 == segment.start
+                and _lookup(lex, segment.tokens[0].text[1:-1], True) is None  # not `(Persero)`
+            ):
                 holder.append(_alias(text, segment, holder[-1]))
                 if title is not None:
                     title.end = segment.end
@@ -373,7 +379,7 @@ def _read_run(
                     raw.kind, raw.title = ActorKind.PERSON, prev_title
                 else:
                     raw.person_cue = person_cue
-                    raw.place_cue = first and locative
+                    raw.place_cue = first and locative and not raw.name.isupper()
                     if index == len(segments) - 1:
                         raw.person_cue = raw.person_cue or _next_word(text, raw.end) in lex.person_verbs_after
                     raw.person_cue = raw.person_cue or (first and previous_word in lex.person_verbs_before)
@@ -416,7 +422,7 @@ def _single_name(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
     else:
         previous_word = previous[-1] if previous else ""
         raw.person_cue = previous_word in lex.person_verbs_before or _next_word(text, end) in lex.person_verbs_after
-        raw.place_cue = previous_word in lex.location_cues
+        raw.place_cue = previous_word in lex.location_cues and not raw.name.isupper()  # `di SPBU` is no place name
     raw.apposition_end = _apposition(text, raw, lex)
     return raw
 

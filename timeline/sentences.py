@@ -57,20 +57,24 @@ def _line_sentences(text: str, line_start: int, line_end: int) -> list[tuple[int
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    span = text[start:end]
+    stripped = span.strip()
+    if not stripped:
+        return None
+    start += len(span) - len(span.lstrip())
+    return start, start + len(stripped)
 
 
 def _is_boundary(text: str, punct_start: int, punct_end: int, line_start: int, line_end: int) -> bool:
-    after = punct_end
-    while after < line_end and text[after].isspace():
-        after += 1
+    after = punct_end + 1  # the candidate pattern guarantees whitespace or the end here
     if after >= line_end:
         return True
     following = text[after]
+    if following.isspace():
+        rest = text[after:line_end].lstrip()
+        if not rest:
+            return True
+        following = rest[0]
     if following.islower():
         # Indonesian sentences start with a capital, a digit or a quote; a lower-case word continues
         # the sentence (`dll. dan`, `… katanya`, `?” tanya dia`).
