@@ -94,7 +94,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     # The run pattern has no leading word boundary (it would cost a check at every offset); a run that
     # starts inside a word (`iPhone`) is dropped here instead.
     runs = [
-        (match.start(), match.group())
+        (match.start(), _without_enclitic(match.group()))
         for match in _run_pattern().finditer(text)
         if not match.start() or not text[match.start() - 1].isalnum()
     ]
@@ -109,6 +109,11 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     raws = _resolve(raws)
     raws = _merge_groups(text, raws, lex)
     return _to_mentions(text, raws)
+
+
+def _without_enclitic(run_text: str) -> str:
+    """`SPBU-nya` is `SPBU` plus the possessive enclitic."""
+    return run_text[:-4] if run_text.endswith("-nya") and len(run_text) > 4 else run_text
 
 
 def _sentence_starts(text: str, sentences: list[Sentence]) -> frozenset[int]:
@@ -243,7 +248,7 @@ def _read_run(
     previous = _previous_words(text, run_start)
     previous_word = previous[-1] if previous else ""
     prev_title = _preceding_title(previous, lex)
-    locative = previous_word in lex.location_cues
+    locative = _place_cue(previous, lex)
 
     def flush_title() -> None:
         nonlocal title
@@ -366,7 +371,11 @@ def _read_run(
                 title.end, title.modified = tokens[-1].end, True
                 tokens = []
             if title is not None:
-                while tokens and (tokens[0].text in lex.title_modifiers or _is_common_word(text, tokens[0].text)):
+                while tokens and (
+                    tokens[0].text in lex.title_modifiers
+                    or tokens[0].text.isupper()  # an acronym naming the office: `Menteri ESDM Jero Wacik`
+                    or _is_common_word(text, tokens[0].text)
+                ):
                     title.end, title.modified = tokens[0].end, True
                     tokens = tokens[1:]
             if tokens:
@@ -422,9 +431,16 @@ def _single_name(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
     else:
         previous_word = previous[-1] if previous else ""
         raw.person_cue = previous_word in lex.person_verbs_before or _next_word(text, end) in lex.person_verbs_after
-        raw.place_cue = previous_word in lex.location_cues and not raw.name.isupper()  # `di SPBU` is no place name
+        raw.place_cue = _place_cue(previous, lex) and not raw.name.isupper()  # `di SPBU` is no place name
     raw.apposition_end = _apposition(text, raw, lex)
     return raw
+
+
+def _place_cue(previous: list[str], lex: Lexicon) -> bool:
+    """`di Bogor` is a place; `analis di Price Futures` is a workplace."""
+    if not previous or previous[-1] not in lex.location_cues:
+        return False
+    return len(previous) < 2 or previous[0].lower() not in lex.lower_titles
 
 
 def _preceding_title(previous: list[str], lex: Lexicon) -> str | None:
@@ -453,6 +469,7 @@ def _read_headed(
     kind = ActorKind.ORGANIZATION if head.category is Category.ORG_HEAD else ActorKind.LOCATION
     body: list[_Token] = list(head.tokens)
     country: str | None = None
+    after_country = 0
     position = index + 1
     while position < len(segments):
         segment = segments[position]
@@ -464,11 +481,15 @@ def _read_headed(
                 break
         elif segment.category in (Category.COUNTRY, Category.CAPITAL, Category.PLACE) and segment.entry.country:
             country = country or segment.entry.country
+            after_country = len(body) + len(segment.tokens)
         body.extend(segment.tokens)
         position += 1
     name_tail: list[_Token] = []
     if titled:
         body, name_tail = _split_name(body, lex, name_starts, text)
+        if not name_tail and 0 < after_country < len(body):
+            # `juru bicara Kementerian Perminyakan Irak Asim Jihad`: the name follows the country.
+            body, name_tail = body[:after_country], body[after_country:]
     if len(body) == len(head.tokens):
         return position - index, None, name_tail
     if kind is ActorKind.ORGANIZATION and head.entry.name not in lex.national_heads:
@@ -581,10 +602,12 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
 def _settle_cluster(members: list[_Raw]) -> None:
     fullest = max(members, key=lambda raw: (len(raw.tokens), -raw.start))
     kinds = [raw.kind for raw in members if raw.kind is not None]
-    if ActorKind.PERSON in kinds or any(raw.person_cue for raw in members):
+    if ActorKind.PERSON in kinds:
         kind = ActorKind.PERSON
     elif kinds:
-        kind = kinds[0]
+        kind = kinds[0]  # a head word (`Badan ...`) outweighs a verb of saying
+    elif any(raw.person_cue for raw in members):
+        kind = ActorKind.PERSON
     elif any(raw.place_cue for raw in members):
         kind = ActorKind.LOCATION
     else:
