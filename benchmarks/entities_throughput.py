@@ -1,0 +1,62 @@
+"""Sentence splitting and entity recognition throughput on the dev articles.
+
+Reads the raw dev TimeML articles, then times `split_sentences` alone and
+`split_sentences` + `find_entities` over all of them, best of `--rounds`
+passes, and reports milliseconds per 4 KB of text (the budget is 0.5 ms for
+both together) and documents/s.
+
+    .venv/bin/python benchmarks/entities_throughput.py [--raw DIR] [--rounds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from timeline.actors import find_entities
+from timeline.sentences import split_sentences
+from timeline.timeml import parse_timeml
+
+PROJECT = Path(__file__).resolve().parents[1]
+DEFAULT_RAW = PROJECT.parent / "shared" / "dev" / "kompas_dev_raw"
+
+
+def load_texts(raw: Path) -> list[str]:
+    paths = sorted(raw.glob("*.tml")) if raw.is_dir() else []
+    if not paths:
+        sys.exit(f"no raw dev articles (*.tml) in {raw}; pass --raw DIR")
+    return [parse_timeml(path.read_text(encoding="utf-8")).text for path in paths]
+
+
+def best_time(texts: list[str], work: Callable[[str], object], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text in texts:
+            work(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--raw", type=Path, default=DEFAULT_RAW)
+    parser.add_argument("--rounds", type=int, default=20)
+    arguments = parser.parse_args()
+    texts = load_texts(arguments.raw)
+    find_entities(texts[0], split_sentences(texts[0]))  # build the lookup tables outside the timing
+    size = sum(len(text) for text in texts)
+    print(f"{len(texts)} articles, {size / len(texts):.0f} characters on average")
+    for label, work in (
+        ("sentences", split_sentences),
+        ("sentences + entities", lambda text: find_entities(text, split_sentences(text))),
+    ):
+        seconds = best_time(texts, work, arguments.rounds)
+        print(f"{label:>22}: {seconds / size * 4096 * 1000:.3f} ms per 4 KB, {len(texts) / seconds:,.0f} documents/s")
+
+
+if __name__ == "__main__":
+    main()
