@@ -331,7 +331,7 @@ class _Patterns:
         if bare:
             if not name[0].isupper() or self._looks_like_name(text, m, name):
                 return []
-            after = _next_token(text, m.end())
+            after = _next_token(text, m.end()).strip(".,;:!?)\"'”’")
             if after[:1].isupper() and after.isalpha() and after not in self.lex.function_words:
                 return []  # "Mei Ling"
         year = int(m["y"]) if m["y"] else None
@@ -438,7 +438,7 @@ class _Patterns:
         unit, offset = self.lex.anaphoric[" ".join(m["w"].lower().split())]
         return [
             Part(
-                m.start(), m.end(), CAL, frozenset({"dayrel"}), rel_unit=unit, rel_base="narrative",
+                m.start(), m.end(), CAL, frozenset({"anaphor"}), rel_unit=unit, rel_base="narrative",
                 rel_offset=offset, anaphor=offset == 0,
             )  # fmt: skip
         ]
@@ -486,6 +486,8 @@ class _Patterns:
     # -- durations ---------------------------------------------------------------------
 
     def _stopped_duration(self, text: str, start: int) -> bool:
+        if self._law_number_before(text, start):
+            return True
         before = text[max(0, start - 20) : start].lower().split()
         stops = self.lex.stop_before_duration
         return bool(before) and any(
@@ -534,7 +536,7 @@ class _Patterns:
                 return [Part(m.start(), m.end(), DURATION, value=duration_value(number, unit, from_words))]
             return [
                 Part(
-                    m.start(), m.end(), CAL, frozenset({"dayrel"}), rel_unit=rel_unit, rel_base=base,
+                    m.start(), m.end(), CAL, frozenset({"counted"}), rel_unit=rel_unit, rel_base=base,
                     rel_offset=direction * int(number),
                 )  # fmt: skip
             ]
@@ -724,7 +726,7 @@ _CALENDAR_MODS = frozenset({"START", "MID", "END"})
 
 def _takes_modifier(prefix: Part, host: Part, gap: str) -> bool:
     """START/MID/END modify dates, comparisons modify lengths of time (and counted dates), APPROX both."""
-    if not gap or gap.strip(" \t") or host.kind not in (CAL, DURATION):
+    if not gap or gap.strip(" \t") or host.kind not in (CAL, DURATION) or host.mod is not None:
         return False
     if prefix.mod in _CALENDAR_MODS:
         return host.kind == CAL
