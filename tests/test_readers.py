@@ -3,8 +3,10 @@ import hashlib
 import io
 import json
 import logging
+import os
 import sys
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,11 +18,11 @@ ARTICLE = "JAKARTA — Menteri Keuangan bertemu Gubernur Bank Indonesia pada Sen
 SECOND = "SURABAYA — Banjir merendam tiga kecamatan sejak Kamis malam.\n"
 
 
-def read_all(*inputs: str | Path, published: date | None = None) -> list[Document | Reject]:
+def read_all(*inputs: str | Path, published: date | datetime | None = None) -> list[Document | Reject]:
     return list(read_inputs(inputs, published=published))
 
 
-def only_document(*inputs: str | Path, published: date | None = None) -> Document:
+def only_document(*inputs: str | Path, published: date | datetime | None = None) -> Document:
     [record] = read_all(*inputs, published=published)
     assert isinstance(record, Document), record
     return record
@@ -359,6 +361,35 @@ def test_directory_is_read_recursively_in_relative_path_order(tmp_path: Path) ->
     ]
     assert records[1].id == "zet"
     assert records == read_all(tmp_path)
+
+
+def test_unlistable_subdirectory_is_rejected_and_the_rest_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    locked = str(tmp_path / "terkunci")
+    real_walk = os.walk
+
+    def walk_with_a_locked_directory(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
+        onerror(PermissionError(13, "Permission denied", locked))
+        yield from real_walk(top)
+
+    monkeypatch.setattr(os, "walk", walk_with_a_locked_directory)
+    reject, document = read_all(tmp_path)
+    assert isinstance(reject, Reject) and (reject.file, reject.reason) == (locked, "The directory cannot be listed: Permission denied.")
+    assert isinstance(document, Document) and document.id == "a"
+
+
+def test_path_that_cannot_be_examined_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path) -> bool:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "is_dir", refuse)
+    assert only_reject(tmp_path / "a.txt").reason == "The path cannot be examined: Permission denied."
+
+
+def test_published_argument_may_be_a_datetime(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert only_document(path, published=datetime(2013, 12, 4, 15, 30)).published == date(2013, 12, 4)
 
 
 def test_read_path_reads_one_input(tmp_path: Path) -> None:

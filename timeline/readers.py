@@ -7,7 +7,7 @@ Formats, chosen by file extension (case-insensitive):
   `NAME.meta.json` next to `NAME.txt` (front matter wins where both give a field).
   With front matter, the document text is the body after the closing `---` line.
 - `.jsonl` (also `.jsonl.gz`): one JSON object per line, read line by line (streaming).
-- `.json`: one JSON object, or an array of objects.
+- `.json`: one JSON object, or an array of objects (read whole: use JSONL for large corpora).
 - `.tml`: a TimeML document (DOCID, DCT, TITLE, TEXT), read with `timeline.timeml.parse_timeml`.
 - `-`: JSONL on standard input.
 
@@ -28,10 +28,11 @@ Publication date (the DCT): from the document's metadata (`published_source=meta
 or warning that deictic expressions stay unresolved, is the pipeline's job, not the reader's.
 
 Bad input never stops the rest: a missing or unreadable path, binary or undecodable content,
-an empty text, a record without text, malformed JSON (named with its line number), an
-unknown extension given explicitly yields a `Reject` whose `reason` is a sentence saying
-what is wrong, and reading continues. Inside a directory, hidden files and directories and
-`.meta.json` sidecars are skipped silently. Warnings go to the `timeline.readers` logger.
+an empty text, a record without text, malformed JSON (named with its line number), a file
+whose extension is not an article format yields a `Reject` whose `reason` is a sentence
+saying what is wrong, and reading continues. Inside a directory, hidden files and
+directories and `.meta.json` sidecars are skipped silently; any other file is read or
+rejected, so nothing is dropped unnoticed. Warnings go to the `timeline.readers` logger.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ def read_inputs(inputs: Iterable[str | Path], published: date | None = None) -> 
 
     `published` is the publication date for documents whose metadata has none.
     """
+    published = _as_date(published)
     given = list(inputs)
     explicit_files = {_identity(Path(item)) for item in given if str(item) != STDIN}
     for item in given:
@@ -110,9 +112,16 @@ def read_path(path: str | Path, published: date | None = None) -> Iterator[Recor
     A `.meta.json` sidecar given here stands for the text file it describes.
     """
     path = Path(path)
-    if path.is_dir():
+    published = _as_date(published)
+    try:
+        is_directory = path.is_dir()
+        exists = is_directory or path.exists()
+    except OSError as error:
+        yield Reject(file=str(path), reason=f"The path cannot be examined: {error.strerror or error}.")
+        return
+    if is_directory:
         yield from _read_directory(path, published)
-    elif not path.exists():
+    elif not exists:
         yield Reject(file=str(path), reason=f"The path {str(path)!r} does not exist.")
     elif _is_sidecar(path):
         yield _read_sidecar_target(path, published)
@@ -196,6 +205,11 @@ def _parse_written_date(text: str) -> date:
     return parsed.date()
 
 
+def _as_date(value: date | None) -> date | None:
+    """The date of a datetime given where a date is expected (a document's DCT is a day)."""
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _identity(path: Path) -> Path:
     return Path(os.path.abspath(path))
 
@@ -250,7 +264,10 @@ def _unknown_format_reason(path: Path) -> str:
 
 
 def _read_directory(root: Path, published: date | None) -> Iterator[Record]:
-    for path in _directory_files(root):
+    files, errors = _directory_files(root)
+    for error in errors:
+        yield Reject(file=error.filename, reason=f"The directory cannot be listed: {error.strerror or error}.")
+    for path in files:
         if _is_sidecar(path):
             continue
         if _format(path) is None:
@@ -259,17 +276,19 @@ def _read_directory(root: Path, published: date | None) -> Iterator[Record]:
             yield from _read_file(path, published)
 
 
-def _directory_files(root: Path) -> list[Path]:
-    """Files under `root`, hidden ones excluded, sorted by their path relative to `root`."""
+def _directory_files(root: Path) -> tuple[list[Path], list[OSError]]:
+    """Files under `root`, hidden ones excluded, sorted by their path relative to `root`;
+    and the errors met listing subdirectories."""
     found: list[tuple[tuple[str, ...], Path]] = []
-    for directory, subdirectories, names in os.walk(root):
+    errors: list[OSError] = []
+    for directory, subdirectories, names in os.walk(root, onerror=errors.append):
         subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
         for name in names:
             if not name.startswith("."):
                 path = Path(directory, name)
                 found.append((path.relative_to(root).parts, path))
     found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
+    return [path for _, path in found], errors
 
 
 def _read_file(path: Path, published: date | None) -> Iterator[Record]:
