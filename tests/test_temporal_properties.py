@@ -1,0 +1,106 @@
+"""Properties of the tagger on arbitrary and adversarial input: it never raises, spans are sane,
+values follow the TIMEX3 value grammar, and huge inputs finish."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.models import TimexType
+from timeline.temporal import tag
+
+# The TIMEX3 value grammar as the tagger may emit it (ISO 8601 based, X for unknown digits).
+_Y = r"(?:\d{4}|XXXX)"
+_DATE = (
+    rf"(?:{_Y}(?:-(?:\d{{2}}|XX)(?:-(?:\d{{2}}|XX))?)?"  # 2023, 2023-09, 2023-09-13, XXXX-XX-XX
+    rf"|{_Y}-W(?:\d{{2}}|XX)(?:-(?:[1-7]|WE))?"  # 2023-W37, 2023-W37-WE, XXXX-WXX-3
+    rf"|{_Y}-(?:Q[1-4X]|H[12X]|SP|SU|FA|WI)"  # quarters, halves, seasons
+    r"|\d{3}|\d{2})"  # decades, centuries
+)
+_TIME = rf"{_DATE}T(?:MO|AF|EV|NI|\d{{2}}:\d{{2}})"
+_NUMBER = r"(?:\d+(?:\.\d+)?|X)"
+_DURATION = rf"P(?:{_NUMBER}[YMWD]|T{_NUMBER}[HMS]|XX)"
+_VAGUE = r"PRESENT_REF|PAST_REF|FUTURE_REF"
+VALUE_GRAMMAR = {
+    TimexType.DATE: re.compile(rf"(?:{_DATE}|{_VAGUE})"),
+    TimexType.TIME: re.compile(_TIME),
+    TimexType.DURATION: re.compile(_DURATION),
+    TimexType.SET: re.compile(rf"(?:{_DURATION}|{_DATE}|{_TIME})"),
+}
+
+VOCABULARY = [
+    "Rabu", "(13/9)", "(29/12/2014)", "Senin", "Minggu", "sore", "pagi", "malam", "pukul", "14.30", "WIB", "7:55",
+    "kemarin", "hari", "ini", "itu", "tahun", "bulan", "pekan", "lalu", "depan", "kemudian", "sebelumnya", "lagi",
+    "Januari", "Sept", "Agt", "2014", "2023", "13", "1990-an", "abad", "ke-21", "kuartal", "III", "kedua",
+    "semester", "I", "musim", "hujan", "setiap", "tiap", "dua", "kali", "sehari", "tiga", "puluh", "setengah",
+    "jam", "menit", "beberapa", "bertahun-tahun", "saat", "sekarang", "ke", "masa", "akhir", "awal", "sekitar",
+    "lebih", "dari", "hampir", "dan", "hingga", "-", "–", ",", ".", "(", ")", "/", "No.", "UU", "usia", "5,5",
+    "keesokan", "harinya", "terakhir", "Sabtu-Minggu", "tengah", "dini", "sejak", "akan", "\n", "  ",
+]  # fmt: skip
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(VOCABULARY), max_size=60).map(" ".join),
+    st.lists(st.sampled_from(VOCABULARY), max_size=60).map("".join),
+)
+dcts = st.one_of(st.none(), st.dates(min_value=date(1901, 1, 1), max_value=date(2099, 12, 31)))
+
+
+def check_spans(text: str, timexes: list) -> None:
+    previous_end = 0
+    for timex in timexes:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert timex.start >= previous_end
+        assert text[timex.start : timex.end] == timex.text
+        previous_end = timex.end
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, dcts)
+def test_arbitrary_text_gives_sane_spans_and_grammatical_values(text: str, dct: date | None) -> None:
+    timexes = tag(text, dct, "prop")
+    check_spans(text, timexes)
+    for timex in timexes:
+        assert VALUE_GRAMMAR[timex.type].fullmatch(timex.value), (timex.text, timex.type, timex.value)
+        if timex.interval_start is not None:
+            assert timex.interval_end is not None and timex.interval_start <= timex.interval_end
+
+
+def test_value_grammar_rejects_malformed_values() -> None:
+    assert not VALUE_GRAMMAR[TimexType.DATE].fullmatch("2023-9-13")
+    assert not VALUE_GRAMMAR[TimexType.DURATION].fullmatch("P5")
+    assert not VALUE_GRAMMAR[TimexType.TIME].fullmatch("2023-09-13T")
+
+
+PARAGRAPH = (
+    "Harga minyak turun pada Rabu (13/9) pukul 14.30 WIB setelah naik selama tiga hari. "
+    "Pada 2015, produksi naik dua kali sehari dibanding setahun sebelumnya, kata dia, Senin (29/12/2014).\n\n"
+)
+
+
+def test_a_megabyte_document_finishes() -> None:
+    text = PARAGRAPH * (1_000_000 // len(PARAGRAPH) + 1)
+    started = time.perf_counter()
+    timexes = tag(text, date(2023, 9, 13))
+    assert time.perf_counter() - started < 60  # generous: catches runaway backtracking, not a benchmark
+    assert len(timexes) == 6 * text.count("Harga minyak")
+    check_spans(text, timexes[:50])
+
+
+def test_a_long_line_of_digits_and_punctuation_finishes() -> None:
+    line = ("12/12/12 - 13.30 - (1/1) 2014-an ke-5 " * 3000)[:100_000]
+    started = time.perf_counter()
+    timexes = tag(line, date(2023, 9, 13))
+    assert time.perf_counter() - started < 60
+    check_spans(line, timexes)
+
+
+def test_a_long_line_without_spaces_finishes() -> None:
+    line = "Rabu(13/9)" * 10_000
+    started = time.perf_counter()
+    check_spans(line, tag(line, None))
+    assert time.perf_counter() - started < 60
