@@ -91,18 +91,15 @@ class _TitlePhrase:
 def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     """Every entity mention in `text`, sorted by start, non-overlapping, with document-level canonical names."""
     lex = lexicon()
-    # The run pattern has no leading word boundary (it would cost a check at every offset); a run that
-    # starts inside a word (`iPhone`) is dropped here instead.
-    runs = [
-        (match.start(), _without_enclitic(match.group()))
-        for match in _run_pattern().finditer(text)
-        if not match.start() or not text[match.start() - 1].isalnum()
-    ]
+    runs = _runs(text, lex)
     starts = _sentence_starts(text, sentences)
     name_starts = _name_starts(runs)
     raws: list[_Raw] = []
     for run_start, run_text in runs:
-        raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts))
+        if " " in run_text:
+            raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts))
+        else:
+            raws.extend(_read_single(text, run_start, run_text, lex, run_start in starts))
     raws.sort(key=lambda raw: raw.start)
     _attach_appositions(raws)
     _locate_places(text, raws)
@@ -111,9 +108,23 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     return _to_mentions(text, raws)
 
 
-def _without_enclitic(run_text: str) -> str:
-    """`SPBU-nya` is `SPBU` plus the possessive enclitic."""
-    return run_text[:-4] if run_text.endswith("-nya") and len(run_text) > 4 else run_text
+def _runs(text: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Capitalised runs worth reading: not lone function words, titles or heads, not starting inside a word
+    (`iPhone`; the pattern has no leading word boundary, which would cost a check at every offset),
+    without a trailing possessive enclitic (`SPBU-nya`)."""
+    silent = lex.silent
+    runs: list[tuple[int, str]] = []
+    for match in _run_pattern().finditer(text):
+        run_text = match.group()
+        if run_text in silent:
+            continue
+        start = match.start()
+        if start and text[start - 1].isalnum():
+            continue
+        if run_text.endswith("-nya") and len(run_text) > 4:
+            run_text = run_text[:-4]
+        runs.append((start, run_text))
+    return runs
 
 
 def _sentence_starts(text: str, sentences: list[Sentence]) -> frozenset[int]:
@@ -129,10 +140,17 @@ def _name_starts(runs: list[tuple[int, str]]) -> frozenset[str]:
 
 
 def _tokens(run_start: int, run_text: str) -> list[_Token]:
-    return [
-        _Token(match.group(), run_start + match.start(), run_start + match.end())
-        for match in _TOKEN.finditer(run_text)
-    ]
+    if "(" in run_text:
+        return [
+            _Token(match.group(), run_start + match.start(), run_start + match.end())
+            for match in _TOKEN.finditer(run_text)
+        ]
+    tokens: list[_Token] = []
+    position = run_start
+    for word in run_text.split(" "):  # the run pattern joins words with single spaces
+        tokens.append(_Token(word, position, position + len(word)))
+        position += len(word) + 1
+    return tokens
 
 
 def _lookup(lex: Lexicon, key: str, single: bool) -> Entry | None:
@@ -239,8 +257,6 @@ def _read_run(
     name_starts: frozenset[str],
 ) -> list[_Raw]:
     initial = run_start in sentence_starts
-    if " " not in run_text:
-        return _read_single(text, run_start, run_text, lex, initial)
     segments = _segment(_tokens(run_start, run_text), lex)
     raws: list[_Raw] = []
     person_cue = False

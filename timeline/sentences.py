@@ -16,12 +16,13 @@ from functools import cache
 from timeline.models import Sentence
 from timeline.resources import load_toml
 
-# Terminal punctuation, then closing quotes/brackets, then whitespace or the end.
+# Terminal punctuation, then closing quotes/brackets, then whitespace or the end; or a newline.
 # The quote belongs to the sentence it closes: `…,” kata Putin.` ends after the period.
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|\Z)")
-_LINE = re.compile(r"[^\n]+")
+# (The leading lookahead lets the regex engine skip ahead to the next candidate character.)
+_BREAK = re.compile(r"(?=[\n.!?…])(?:\n|[.!?…]+[\"”’'»)\]]*(?=\s|\Z))")
 _INITIAL = re.compile(r"[A-Z]\.")
 _OPENERS = "\"“‘'«([-–—"
+_CLOSERS = "\"”’'»)]"
 
 
 @cache
@@ -34,57 +35,47 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of `text`, with offsets into it and 0-based paragraph numbers (one per non-empty line)."""
     sentences: list[Sentence] = []
     paragraph = 0
-    for line in _LINE.finditer(text):
-        if line.group().isspace():
+    start = 0
+    for match in _BREAK.finditer(text):
+        newline = match.group() == "\n"
+        if newline:
+            end = match.start()
+        elif _is_boundary(text, start, match.start(), match.end()):
+            end = match.end()
+        else:
             continue
-        for start, end in _line_sentences(text, line.start(), line.end()):
-            sentences.append(
-                Sentence(index=len(sentences), start=start, end=end, text=text[start:end], paragraph=paragraph)
-            )
-        paragraph += 1
+        _append(sentences, text, start, end, paragraph)
+        start = match.end()
+        if newline and sentences and sentences[-1].paragraph == paragraph:
+            paragraph += 1
+    _append(sentences, text, start, len(text), paragraph)
     return sentences
 
 
-def _line_sentences(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = line_start
-    for match in _CANDIDATE.finditer(text, line_start, line_end):
-        if _is_boundary(text, match.start(), match.end(), line_start, line_end):
-            spans.append((start, match.end()))
-            start = match.end()
-    spans.append((start, line_end))
-    return [stripped for span in spans if (stripped := _strip(text, *span))]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     span = text[start:end]
     stripped = span.strip()
-    if not stripped:
-        return None
-    start += len(span) - len(span.lstrip())
-    return start, start + len(stripped)
+    if stripped:
+        start += len(span) - len(span.lstrip())
+        sentences.append(
+            Sentence(index=len(sentences), start=start, end=start + len(stripped), text=stripped, paragraph=paragraph)
+        )
 
 
-def _is_boundary(text: str, punct_start: int, punct_end: int, line_start: int, line_end: int) -> bool:
-    after = punct_end + 1  # the candidate pattern guarantees whitespace or the end here
-    if after >= line_end:
+def _is_boundary(text: str, sentence_start: int, punct_start: int, punct_end: int) -> bool:
+    rest = text[punct_end : punct_end + 8].lstrip(" \t\r\f\v")
+    if not rest or rest[0] == "\n":
         return True
-    following = text[after]
-    if following.isspace():
-        rest = text[after:line_end].lstrip()
-        if not rest:
-            return True
-        following = rest[0]
+    following = rest[0]
     if following.islower():
         # Indonesian sentences start with a capital, a digit or a quote; a lower-case word continues
         # the sentence (`dll. dan`, `… katanya`, `?” tanya dia`).
         return False
     if text[punct_start] != ".":
         return True
-    word_start = text.rfind(" ", line_start, punct_start) + 1
-    word = text[word_start : punct_start + 1].lstrip(_OPENERS)
-    if punct_end - punct_start > 1 and text[punct_start:punct_end].rstrip("\"”’'»)]") != ".":
-        return True  # ellipsis or `?!`-like run followed by a capital
+    if punct_end - punct_start > 1 and text[punct_start:punct_end].rstrip(_CLOSERS) != ".":
+        return True  # an ellipsis followed by a capital
+    word = text[text.rfind(" ", sentence_start, punct_start) + 1 : punct_start + 1].lstrip(_OPENERS)
     if _INITIAL.fullmatch(word):
         return False  # `B. J. Habibie`, `Susilo B. Yudhoyono`
     never_final, maybe_final = _abbreviations()

@@ -32,6 +32,9 @@ class Category(Enum):
     LOC_HEAD = "loc_head"
 
 
+_SILENT = frozenset({Category.FUNCTION, Category.HONORIFIC, Category.TITLE, Category.ORG_HEAD, Category.LOC_HEAD})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     category: Category
@@ -43,6 +46,7 @@ class Entry:
 class Lexicon:
     entries: dict[str, Entry]
     widths: dict[str, int]  # first word of an entry -> most words an entry starting with it has
+    silent: frozenset[str]  # one-word entries that name no one on their own: function words, titles, heads
     title_modifiers: frozenset[str]
     lower_titles: dict[str, str]
     person_verbs_after: frozenset[str]
@@ -153,6 +157,11 @@ def lexicon() -> Lexicon:
     return Lexicon(
         entries=entries,
         widths=_widths(entries),
+        silent=frozenset(
+            surface
+            for surface, entry in entries.items()
+            if " " not in surface and entry.category in _SILENT and surface.lower() not in words["person_verbs_before"]
+        ),
         title_modifiers=frozenset(words["title_modifiers"]),
         lower_titles=lower_titles,
         person_verbs_after=frozenset(words["person_verbs_after"]),
