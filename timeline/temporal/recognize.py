@@ -165,7 +165,7 @@ class _Patterns:
             (compile_(
                 rf"(?<![\w.,/$])(?<![A-Za-z]-)(?:(?P<tahun>tahun)\s+)?(?P<y>\d{{4}})(?![\w]|[.,]\d|-an)(?:\s+(?P<suf>{suffix})\b)?"
             ), self._year),
-            (compile_(rf"{left_num}(?:(?:tahun|era|dekade|dasawarsa)\s+)?(?:(?P<y>\d{{3}})0|'(?P<yy>\d)0)-?an\b"), self._decade),
+            (compile_(rf"{left_num}(?:(?P<pre>tahun|era|dekade|dasawarsa)\s+)?(?:(?P<y>\d{{3}})0|'?(?P<yy>[1-9])0)-?an\b"), self._decade),
             (compile_(r"\babad\s+(?:ke-\s*|ke\s+)?(?P<n>\d{1,2}|[IVXL]+)\b"), self._century),
             (compile_(rf"\b(?P<unit>{periods})\s*(?:ke-\s*|ke\s+)?(?P<o>{ordinals})\b{year_tail}"), self._period),
             (compile_(
@@ -181,7 +181,7 @@ class _Patterns:
             (compile_(rf"\b(?P<w>{alternation(lex.anaphoric)})\b"), self._anaphoric),
             (compile_(
                 rf"\b(?P<intro>{alternation(lex.clock_introducers)})\s*(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?(?![\d])"
-                rf"(?:\s+(?P<pod>{pods})\b)?(?:\s*(?P<tz>{tz})\b|\s+(?P<local>{lex.local_time_word}\s+(?:setempat|[A-Z][\w-]+)))?"
+                rf"(?:\s+(?P<pod>{pods})(?:\s+(?P<same_day>{alternation(lex.same_day_suffixes)}))?\b)?(?:\s*(?P<tz>{tz})\b|\s+(?P<local>{lex.local_time_word}\s+(?:setempat|[A-Z][\w-]+)))?"
                 rf"(?:\s*(?:[-–—]|s\.?d\.?|hingga|sampai)\s*(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})(?![\d])(?:\s*(?P<tz2>{tz})\b)?)?"
             ), self._clock),
             (compile_(rf"\b(?P<w>{alternation(lex.clock_phrases)})\b"), self._clock_phrase),
@@ -361,8 +361,11 @@ class _Patterns:
         return [Part(m.start(), m.end(), CAL, frozenset({"year"}), year=year, tense=self._tense(m["suf"]))]
 
     def _decade(self, m: re.Match[str], text: str) -> list[Part]:
-        decade = int(m["y"]) if m["y"] else None
-        if decade is None:
+        if m["y"]:
+            decade = int(m["y"])
+        elif m["pre"]:
+            decade = 190 + int(m["yy"])  # "era 80-an": the 1980s
+        else:
             return []
         return [Part(m.start(), m.end(), CAL, frozenset({"year"}), decade=decade)]
 
@@ -456,6 +459,9 @@ class _Patterns:
         tz = m["tz"] or m["tz2"]
         end_first = m.end() if not m["h2"] else max(m.end(g) for g in ("h", "mi", "pod", "tz", "local") if m[g])
         first = Part(m.start(), end_first, CAL, frozenset({"tod"}), hour=hour % 24, minute=minute, pod=pod, tz=tz)
+        if m["same_day"]:
+            first.slots = frozenset({"tod", "dayrel"})
+            first.rel_unit, first.rel_base = "day", "dct"
         if not m["h2"]:
             return [first]
         hour2, minute2 = int(m["h2"]), int(m["mi2"])
@@ -717,7 +723,13 @@ def _can_merge(left: Part, right: Part, gap: str) -> bool:
         return False
     # a date and a time of day, or a day word and a date; two bare times of day stay apart
     union = left.slots | right.slots
-    return "tod" in union and len(union) > 1 or bool(union & {"dayrel"}) and bool(union & {"date", "weekday"})
+    return (
+        "tod" in union
+        and len(union) > 1
+        or bool(union & {"dayrel"})
+        and bool(union & {"date", "weekday"})
+        or union == {"weekday", "date"}  # "Senin, 12 Januari 2015"
+    )
 
 
 _DURATION_MODS = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})

@@ -59,9 +59,10 @@ def _cue_pattern() -> re.Pattern[str]:
 
 def _clause_left(text: str, start: int, width: int = 80) -> str:
     """The text before `start` in its clause (back to a sentence break or a comma)."""
-    window = text[max(0, start - width) : start]
-    breaks = list(_SENTENCE_BREAK.finditer(window))
-    clause = window[breaks[-1].end() :] if breaks else window
+    begin = max(0, start - width)
+    # one character past `start` lets the break's look-ahead see the sentence's first letter
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, begin, min(len(text), start + 1)) if b.end() <= start]
+    clause = text[breaks[-1] if breaks else begin : start]
     return clause[clause.rfind(",") + 1 :]
 
 
@@ -74,7 +75,7 @@ def tense_cue(text: str, start: int) -> str | None:
 
 
 def _same_sentence(text: str, end: int, start: int) -> bool:
-    return start - end < 200 and _SENTENCE_BREAK.search(text, end, start) is None
+    return start - end < 200 and _SENTENCE_BREAK.search(text, end, min(len(text), start + 1)) is None
 
 
 def _anchor_date(point: Point) -> date | None:
@@ -198,13 +199,12 @@ def _guess_year(part: Part, ctx: Context, month: int, day: int | None) -> int | 
     for year in (dct.year - 1, dct.year, dct.year + 1):
         if day is None:
             diffs.append((year, (year * 12 + month) - (dct.year * 12 + dct.month)))
-            continue
-        candidate = safe_date(year, month, day)
-        if candidate is None:
-            continue
-        if part.weekday is not None and candidate.isoweekday() != part.weekday:
-            continue
-        diffs.append((year, (candidate - dct).days))
+        elif (candidate := safe_date(year, month, day)) is not None:
+            diffs.append((year, (candidate - dct).days))
+    if part.weekday is not None and day is not None:
+        # the weekday picks the year when one of the candidates falls on it
+        matching = [(y, d) for y, d in diffs if date(y, month, day).isoweekday() == part.weekday]
+        diffs = matching or diffs
     if not diffs:
         return None
     return _choose(diffs, tense, strict)
