@@ -10,7 +10,7 @@ from timeline.models import Actor, Document, EntityMention, Event, EventMention,
 from .layout import Layout, layout
 from .lexicon import lexicon
 from .modality import polarity_and_modality
-from .roles import Entities, assign_roles
+from .roles import Entities, Roles, assign_roles
 from .timing import EventTime, Timing, publication
 from .triggers import Trigger, find_triggers
 
@@ -88,6 +88,8 @@ def _absorb(target: Draft, repeat: Draft) -> None:
         target.duration = repeat.duration
     if target.location is None:
         target.location = repeat.location
+    if repeat.trigger.anaphoric:
+        return  # "menggambarkan pertemuan puncak tersebut": who talks about an event did not take part in it
     known = {(actor.name, actor.kind) for actor in target.actors}
     target.actors.extend(actor for actor in repeat.actors if (actor.name, actor.kind) not in known)
 
@@ -128,43 +130,76 @@ def _event(document: Document, draft: Draft) -> Event:
     )
 
 
-def _drafts(
-    document: Document, doc: Layout, sentences: list[Sentence], timexes: list[Timex], entities: list[EntityMention]
-) -> list[Draft]:
+class _RoleCache:
+    """Roles per trigger, computed on demand: a clause opened by `dan`/`serta` borrows the subject of the
+    sentence's previous trigger, which may itself never become a row."""
+
+    def __init__(self, doc: Layout, triggers: list[Trigger], entities: list[EntityMention]) -> None:
+        self.doc = doc
+        self.triggers = triggers
+        self.entities = Entities(entities, doc.text)
+        self.starts = [trigger.start for trigger in triggers]
+        self.cache: dict[int, Roles] = {}
+
+    def roles(self, index: int) -> Roles:
+        if index not in self.cache:
+            self.cache[index] = assign_roles(self.doc, self.triggers[index], self.entities, self.starts, self._shared_subject(index))
+        return self.cache[index]
+
+    def _shared_subject(self, index: int) -> list[EntityMention]:
+        clause = self.doc.clause_of(self.triggers[index].start)
+        if clause.cue not in lexicon().cues.subject_sharing:
+            return []
+        for previous in range(index - 1, -1, -1):
+            if self.doc.clause_of(self.triggers[previous].start).sentence != clause.sentence:
+                break
+            subject = self.roles(previous).subject
+            if subject:
+                return subject
+        return []
+
+
+def _merged_drafts(document: Document, doc: Layout, sentences: list[Sentence], timexes: list[Timex], entities: list[EntityMention]) -> list[Draft]:
+    """Drafts in text order, repeated mentions already merged into the first one."""
+    cues = lexicon().cues
     triggers = find_triggers(doc, entities, timexes)
     timing = Timing(doc, timexes, triggers, sentences)
-    mentions = Entities(entities)
-    trigger_starts = [trigger.start for trigger in triggers]
+    role_cache = _RoleCache(doc, triggers, entities)
     sentence_starts = [sentence.start for sentence in sentences]
-    drafts: list[Draft] = []
-    subject_of: dict[int, list[EntityMention]] = {}  # sentence -> the latest subject named in it
-    for trigger in triggers:
-        sentence = _sentence_of(sentences, sentence_starts, trigger.start)
+    kept: list[Draft] = []
+    kept_types: set[str] = set()
+    for index, trigger in enumerate(triggers):
         clause = doc.clause_of(trigger.start)
-        first, last = doc.token_at_or_after(sentence.start), doc.token_before(sentence.end)
-        polarity, modality = polarity_and_modality(doc, trigger, clause, doc.words[first : last + 1])
-        roles = assign_roles(doc, trigger, mentions, trigger_starts, subject_of.get(clause.sentence, []))
-        if roles.subject:
-            subject_of[clause.sentence] = roles.subject
         times: list[EventTime | None] = list(timing.explicit(trigger)) or [timing.narrative(clause) or timing.vague(trigger)]
+        undated = times == [None] and trigger.event_type not in cues.publication_types
+        if undated and trigger.event_type not in kept_types:
+            continue  # neither a row of its own nor a mention of an earlier one
+        sentence = _sentence_of(sentences, sentence_starts, trigger.start)
+        polarity, modality = polarity_and_modality(doc, trigger, clause, (sentence.start, sentence.end))
+        roles = role_cache.roles(index)
         for row, time in enumerate(times):
-            drafts.append(
-                Draft(
-                    trigger=trigger,
-                    trigger_text=doc.text[trigger.start : trigger.end],
-                    sentence=sentence,
-                    event_type=trigger.event_type,
-                    polarity=polarity,
-                    modality=modality,
-                    time=time,
-                    duration=timing.duration(trigger),
-                    actors=list(roles.actors),
-                    location=roles.location,
-                    in_quote=doc.quote_of(trigger.start) is not None,
-                    row=row,
-                )
+            draft = Draft(
+                trigger=trigger,
+                trigger_text=doc.text[trigger.start : trigger.end],
+                sentence=sentence,
+                event_type=trigger.event_type,
+                polarity=polarity,
+                modality=modality,
+                time=time,
+                duration=timing.duration(trigger),
+                actors=list(roles.actors),
+                location=roles.location,
+                in_quote=doc.quote_of(trigger.start) is not None,
+                row=row,
             )
-    return drafts
+            draft.mentions = [draft.mention()]
+            target = _merge_target(kept, draft, cues.publication_types)
+            if target is not None:
+                _absorb(target, draft)
+            elif not undated:
+                kept.append(draft)
+                kept_types.add(draft.event_type)
+    return kept
 
 
 def build_events(
@@ -180,16 +215,8 @@ def build_events(
         return []
     cues = lexicon().cues
     doc = layout(document.text, sentences)
-    kept: list[Draft] = []
-    for draft in _drafts(document, doc, sentences, timexes, entities):
-        draft.mentions = [draft.mention()]
-        target = _merge_target(kept, draft, cues.publication_types)
-        if target is not None:
-            _absorb(target, draft)
-        else:
-            kept.append(draft)
     rows = []
-    for draft in kept:
+    for draft in _merged_drafts(document, doc, sentences, timexes, entities):
         if draft.time is None and draft.event_type in cues.publication_types and not draft.in_quote and document.published:
             draft.time = publication(document.published)
         if draft.time is not None:

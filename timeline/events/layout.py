@@ -1,9 +1,13 @@
-"""The document's words, quotations and clauses, computed once per document with single regex passes."""
+"""The document's quotations and clauses, and word look-ups around a position.
+
+Nothing here walks every word in Python: whole-text work is done by single regex passes, and words
+are read only in small windows around candidate triggers.
+"""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,9 +16,11 @@ from timeline.models import Sentence
 from .lexicon import Cues, lexicon
 
 TOKEN = re.compile(r"\w+(?:[-‐]\w+)*")
+NEXT_WORD = re.compile(r"[^\w\n]*?(\w+(?:[-‐]\w+)*)")
 # Quotations stay inside a paragraph; an unclosed quote mark quotes nothing.
 QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
-QUOTE_MARK = re.compile(r"[“”\"«»]")
+# How far around a trigger words are read (characters): enough for five words before it.
+LOOKBACK_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,24 +33,22 @@ class Clause:
 
 
 @dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str  # lowercase
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
     text: str
-    token_starts: list[int]
-    token_ends: list[int]
-    words: list[str]  # lowercase
+    lower: str  # same length as text
     quotes: list[tuple[int, int]]
     clauses: list[Clause]
     clause_starts: list[int]
 
-    def token_at_or_after(self, position: int) -> int:
-        return bisect_right(self.token_starts, position - 1)
-
-    def token_before(self, position: int) -> int:
-        """Index of the last token ending at or before `position` (-1 when none)."""
-        return bisect_right(self.token_ends, position) - 1
-
     def clause_of(self, position: int) -> Clause:
-        return self.clauses[bisect_right(self.clause_starts, position) - 1]
+        return self.clauses[max(0, bisect_right(self.clause_starts, position) - 1)]
 
     def quote_of(self, position: int) -> tuple[int, int] | None:
         index = bisect_right(self.quotes, (position, len(self.text) + 1)) - 1
@@ -52,50 +56,73 @@ class Layout:
             return self.quotes[index]
         return None
 
+    def words_before(self, position: int, floor: int) -> list[str]:
+        """The lowercase words ending before `position`, not reaching back past `floor` (nearest last)."""
+        start = max(floor, position - LOOKBACK_CHARS)
+        words = TOKEN.findall(self.lower, start, position)
+        # The window may have cut a word in two.
+        if words and start > floor and start > 0 and self.lower[start - 1].isalnum():
+            words = words[1:]
+        return words
+
+    def words_after(self, position: int, count: int, limit: int | None = None) -> list[Word]:
+        """Up to `count` words from `position`, stopping at a sentence-breaking newline or `limit`."""
+        found: list[Word] = []
+        end = len(self.text) if limit is None else limit
+        while len(found) < count:
+            match = NEXT_WORD.match(self.lower, position, end)
+            if match is None:
+                break
+            found.append(Word(match.start(1), match.end(1), match.group(1)))
+            position = match.end()
+        return found
+
 
 @cache
 def _clause_boundary(cues: Cues) -> re.Pattern[str]:
-    def alternation(words: tuple[str, ...]) -> str:
-        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
+    # Each alternative starts with a literal class, so the scan is one cheap test per character.
     return re.compile(
-        rf"[,;:]\s*(?=(?:{alternation(cues.clause_conjunctions)})\b)"
-        rf"|(?<=\s)(?=(?:{alternation(cues.complementizers)})\b)"
-        r"|[“”\"«»]\s*",
-        re.IGNORECASE,
+        rf"[,;:]\s*(?=(?:{_alternation(cues.clause_conjunctions)})\b)"
+        rf"|\s(?=(?:{_alternation(cues.complementizers)})\b)"
+        r"|[“”\"«»]\s*"
     )
 
 
-def _clauses(text: str, sentences: list[Sentence], cues: Cues) -> list[Clause]:
-    boundary = _clause_boundary(cues)
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(word.lower()) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _clauses(lower: str, sentences: list[Sentence], cues: Cues) -> list[Clause]:
+    boundaries = [match.end() for match in _clause_boundary(cues).finditer(lower)]
     conjunctions = {word.lower() for word in cues.clause_conjunctions}
     clauses: list[Clause] = []
     for sentence in sentences:
-        starts = [sentence.start]
-        starts.extend(m.end() for m in boundary.finditer(text, sentence.start, sentence.end) if m.end() > starts[-1])
-        starts = sorted(set(position for position in starts if position < sentence.end))
+        first = bisect_right(boundaries, sentence.start)
+        last = bisect_left(boundaries, sentence.end)
+        starts = [sentence.start, *boundaries[first:last]]
         for position, (start, end) in enumerate(zip(starts, [*starts[1:], sentence.end], strict=True)):
-            word = TOKEN.match(text, start)
-            cue = word.group().lower() if word and word.group().lower() in conjunctions else None
-            clauses.append(Clause(start, end, sentence.index, position, cue if position else None))
+            cue = None
+            if position:
+                word = TOKEN.match(lower, start)
+                cue = word.group() if word and word.group() in conjunctions else None
+            clauses.append(Clause(start, end, sentence.index, position, cue))
     return clauses
 
 
+def lowercase(text: str) -> str:
+    """Lowercase with offsets kept: a character whose lowercase form is longer (İ) stays as it is."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
 def layout(text: str, sentences: list[Sentence]) -> Layout:
-    cues = lexicon().cues
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for match in TOKEN.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        words.append(match.group().lower())
-    clauses = _clauses(text, sentences, cues)
+    lower = lowercase(text)
+    clauses = _clauses(lower, sentences, lexicon().cues)
     return Layout(
         text=text,
-        token_starts=starts,
-        token_ends=ends,
-        words=words,
+        lower=lower,
         quotes=[m.span() for m in QUOTATION.finditer(text)],
         clauses=clauses,
         clause_starts=[clause.start for clause in clauses],

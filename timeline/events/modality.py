@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from timeline.models import Modality, Polarity
 
-from .layout import Clause, Layout
+from .layout import Clause, Layout, _alternation
 from .lexicon import lexicon
 from .triggers import Trigger
 
@@ -12,39 +15,41 @@ from .triggers import Trigger
 LOOKBACK = 5
 
 
+@cache
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    words = getattr(lexicon().cues, kind)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])")
+
+
 def _preceding_cues(doc: Layout, trigger: Trigger, clause: Clause) -> tuple[bool, bool]:
     """(negated, planned): walk back over auxiliaries ("tidak akan pernah bertemu")."""
     cues = lexicon().cues
     negated = planned = False
-    index = trigger.first_token - 1
-    stop = max(-1, trigger.first_token - 1 - LOOKBACK)
-    while index > stop and doc.token_starts[index] >= clause.start:
-        word = doc.words[index]
+    for word in reversed(doc.words_before(trigger.start, clause.start)[-LOOKBACK:]):
         if word in cues.negation:
             negated = True
         elif word in cues.planned:
             planned = True
         elif word not in cues.auxiliaries:
             break
-        index -= 1
     return negated, planned
 
 
-def polarity_and_modality(doc: Layout, trigger: Trigger, clause: Clause, sentence_words: list[str]) -> tuple[Polarity, Modality]:
+def polarity_and_modality(doc: Layout, trigger: Trigger, clause: Clause, sentence: tuple[int, int]) -> tuple[Polarity, Modality]:
     cues = lexicon().cues
     negated, planned = _preceding_cues(doc, trigger, clause)
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
-    clause_words = doc.words[doc.token_at_or_after(clause.start) : trigger.first_token]
-    if clause.cue in cues.hypothetical or any(word in cues.hypothetical for word in clause_words):
+    if clause.cue in cues.hypothetical or _cue_pattern("hypothetical").search(doc.lower, clause.start, trigger.start):
         return polarity, Modality.HYPOTHETICAL
     if planned:
         return polarity, Modality.PLANNED
-    own = set(doc.words[trigger.first_token : trigger.last_token + 1])
-    in_quote = doc.quote_of(trigger.start) is not None
+    if doc.quote_of(trigger.start) is not None or clause.cue in cues.complementizers:
+        return polarity, Modality.REPORTED
     # A statement is reported only when a source is named for it ("Dilansir dari ..."); any other event is
     # reported when someone's words carry it.
-    sources = cues.attribution if trigger.event_type in cues.publication_types else cues.reported
-    attributed = any(word in sources and word not in own for word in sentence_words)
-    if in_quote or (attributed and not trigger.postposed) or clause.cue in cues.complementizers:
-        return polarity, Modality.REPORTED
+    kind = "attribution" if trigger.event_type in cues.publication_types else "reported"
+    pattern = _cue_pattern(kind)
+    for span in ((sentence[0], trigger.start), (trigger.end, sentence[1])):
+        if pattern.search(doc.lower, *span):
+            return polarity, Modality.REPORTED
     return polarity, Modality.ASSERTED

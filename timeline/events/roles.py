@@ -19,6 +19,7 @@ from .triggers import Trigger
 
 ACTOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY, ActorKind.GROUP})
 PLACE_KINDS = frozenset({ActorKind.LOCATION, ActorKind.COUNTRY})
+SUBJECT_KINDS = ACTOR_KINDS | {ActorKind.LOCATION}
 WORD = re.compile(r"\w+")
 ROLE_RANK = {ActorRole.AGENT: 0, ActorRole.TARGET: 1, ActorRole.PARTICIPANT: 2}
 
@@ -33,9 +34,27 @@ class Roles:
 class Entities:
     """Entity mentions sorted by offset, with the look-ups role assignment needs."""
 
-    def __init__(self, mentions: list[EntityMention]) -> None:
+    def __init__(self, mentions: list[EntityMention], text: str) -> None:
         self.mentions = sorted(mentions, key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.mentions]
+        self.text = text
+        self._locative: dict[tuple[int, int], bool] = {}
+        self._places: dict[int, list[EntityMention]] = {}
+
+    def locative(self, mention: EntityMention, floor: int) -> bool:
+        key = (mention.start, floor)
+        if key not in self._locative:
+            self._locative[key] = _locative(self.text, mention, floor, lexicon().cues)
+        return self._locative[key]
+
+    def located_places(self, clause: Clause) -> list[EntityMention]:
+        """Places of a clause named in a `di` phrase or as an appositive after one."""
+        if clause.start not in self._places:
+            places = [m for m in self.within(clause.start, clause.end) if m.kind in PLACE_KINDS]
+            self._places[clause.start] = [
+                m for m in places if self.locative(m, clause.start) or _appositive_place(self.text, m, places)
+            ]
+        return self._places[clause.start]
 
     def within(self, start: int, end: int) -> list[EntityMention]:
         index = bisect_left(self.starts, start)
@@ -104,11 +123,11 @@ def _subject_group(candidates: list[EntityMention], text: str, cues: Cues) -> li
     return group
 
 
-def _candidates(mentions: list[EntityMention], text: str, start: int, cues: Cues) -> list[EntityMention]:
+def _candidates(mentions: list[EntityMention], entities: Entities, start: int) -> list[EntityMention]:
     kept = []
     for position, mention in enumerate(mentions):
         following = mentions[position + 1] if position + 1 < len(mentions) else None
-        if _is_title_part(mention, following, text) or _locative(text, mention, start, cues):
+        if _is_title_part(mention, following, entities.text) or entities.locative(mention, start):
             continue
         kept.append(mention)
     return kept
@@ -156,9 +175,10 @@ def assign_roles(
     window_start = clause.start
     if previous_trigger >= 0 and triggers_starts[previous_trigger] >= clause.start:
         window_start = triggers_starts[previous_trigger]
-    pre_all = _candidates(entities.within(window_start, trigger.start), text, clause.start, cues)
+    pre_all = _candidates(entities.within(window_start, trigger.start), entities, clause.start)
     companions = [m for m in pre_all if any(w in cues.companion_words for w in _preceding_words(text, m, clause.start, 2))]
-    pre = [m for m in pre_all if m not in companions and m.kind in (ACTOR_KINDS | {ActorKind.LOCATION})]
+    companion_ids = {id(m) for m in companions}
+    pre = [m for m in pre_all if id(m) not in companion_ids and m.kind in SUBJECT_KINDS]
     subject_role = ActorRole.TARGET if trigger.passive else ActorRole.AGENT
 
     if trigger.postposed:
@@ -183,7 +203,7 @@ def assign_roles(
         stop = min(clause.end, triggers_starts[next_trigger]) if next_trigger < len(triggers_starts) else clause.end
         left = trigger.end
         previous: tuple[EntityMention, ActorRole] | None = None
-        for mention in _candidates(entities.within(trigger.end, stop), text, trigger.end, cues):
+        for mention in _candidates(entities.within(trigger.end, stop), entities, trigger.end):
             # A place is an actor only as the direct object ("meresmikan Bendungan Jatigede").
             if mention.kind not in ACTOR_KINDS and (mention.kind is not ActorKind.LOCATION or _words(text[left : mention.start])):
                 continue
@@ -197,7 +217,7 @@ def assign_roles(
             left = mention.end
 
     subject = [mention for mention, role in roles if role is not ActorRole.PARTICIPANT and mention.start < trigger.start]
-    return Roles(actors=_actors(roles), location=_location(doc, trigger, clause, entities, cues), subject=subject)
+    return Roles(actors=_actors(roles), location=_location(trigger, clause, entities), subject=subject)
 
 
 @cache
@@ -226,7 +246,8 @@ def _actors(roles: list[tuple[EntityMention, ActorRole]]) -> list[Actor]:
         if key in by_name:
             first, first_role, spans = by_name[key]
             best = min(first_role, role, key=ROLE_RANK.__getitem__)
-            by_name[key] = (first, best, [*spans, span] if span not in spans else spans)
+            known = any(s.start == span.start for s in spans)
+            by_name[key] = (first, best, spans if known else [*spans, span])
         else:
             by_name[key] = (mention, role, [span])
     return [
@@ -243,14 +264,9 @@ def _actors(roles: list[tuple[EntityMention, ActorRole]]) -> list[Actor]:
     ]
 
 
-def _location(doc: Layout, trigger: Trigger, clause: Clause, entities: Entities, cues: Cues) -> EntityMention | None:
+def _location(trigger: Trigger, clause: Clause, entities: Entities) -> EntityMention | None:
     """The most specific place named in a `di` phrase of the trigger's clause, after the trigger first."""
-    places = [
-        m
-        for m in entities.within(clause.start, clause.end)
-        if m.kind in PLACE_KINDS and (m.end <= trigger.start or m.start >= trigger.end)
-    ]
-    located = [m for m in places if _locative(doc.text, m, clause.start, cues) or _appositive_place(doc.text, m, places)]
+    located = [m for m in entities.located_places(clause) if m.end <= trigger.start or m.start >= trigger.end]
     if not located:
         return None
     after = [m for m in located if m.start >= trigger.end] or located

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from timeline.models import EntityMention, Timex
 
-from .layout import Layout
-from .lexicon import Lexicon, is_bare, lemma_of, lexicon, stem, strip_particle
+from .layout import TOKEN, Layout
+from .lexicon import is_bare, lemma_of, lexicon, stem, strip_particle
 
 # What may stand between a clause-final comma or closing quote and a postposed reporting verb.
 POSTPOSED_CONTEXT = re.compile(r"[,”\"»]\s*[”\"»]?\s*$")
+WORD_CHARS = re.compile(r"[\w‐-]")
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
     start: int
     end: int
-    first_token: int
-    last_token: int
-    head_token: int  # the token carrying the lemma (the noun after a light verb)
+    head_start: int  # where the word carrying the lemma starts (the noun after a light verb)
     lemma: str
     event_type: str
     passive: bool
@@ -28,105 +29,164 @@ class Trigger:
     anaphoric: bool  # "Pertemuan tersebut"
 
 
-def _blocked_tokens(doc: Layout, spans: list[tuple[int, int]]) -> list[bool]:
-    """Tokens inside a name or a temporal expression are never triggers (`Kongres`, `akhir pekan`)."""
-    blocked = [False] * len(doc.words)
-    for start, end in spans:
-        for index in range(doc.token_at_or_after(start), len(doc.words)):
-            if doc.token_starts[index] >= end:
-                break
-            blocked[index] = True
-    return blocked
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a word may start, independent of its context."""
+
+    lemma: str | None
+    event_type: str | None  # when the word alone is a trigger
+    multiword: bool
+    light_verb: bool
+    postposed_base: str | None
 
 
-def _multiword(doc: Layout, index: int, lemma: str, lex: Lexicon) -> tuple[int, str, str] | None:
-    """(last token, event type, lemma) of a multiword trigger starting at token `index`."""
-    for entry in lex.multiword.get(lemma, ()):
-        last = index + len(entry.rest)
-        if last >= len(doc.words):
+@lru_cache(maxsize=1 << 17)
+def reading(word: str) -> Reading | None:
+    lex = lexicon()
+    cues = lex.cues
+    base = strip_particle(word)
+    postposed = base if base in cues.postposed_reporting else None
+    lemma = lemma_of(word)
+    entry = lex.triggers.get(lemma) if lemma else None
+    event_type = entry.event_type if entry and (entry.bare or not is_bare(word, lemma)) else None
+    multiword = lemma in lex.multiword if lemma else False
+    light = word in cues.light_verbs
+    if event_type is None and not multiword and not light and postposed is None:
+        return None
+    return Reading(lemma, event_type, multiword, light, postposed)
+
+
+# Whitespace-separated chunks known to hold no candidate word; removing them from a document's chunk set
+# is one C-level set difference, so only chunks not seen before reach Python code. Bounded in size.
+_PLAIN_CHUNKS: set[str] = set()
+PLAIN_CHUNKS_LIMIT = 1 << 18
+
+
+def _occurrences(doc: Layout) -> list[tuple[int, str, Reading]]:
+    """Every place a candidate word occurs, in text order."""
+    lower = doc.lower
+    candidates: dict[str, Reading] = {}
+    for chunk in set(lower.split()) - _PLAIN_CHUNKS:
+        plain = True
+        for word in TOKEN.findall(chunk):
+            found_reading = reading(word)
+            if found_reading is not None:
+                candidates[word] = found_reading
+                plain = False
+        if plain and len(_PLAIN_CHUNKS) < PLAIN_CHUNKS_LIMIT:
+            _PLAIN_CHUNKS.add(chunk)
+    found = []
+    for word, found_reading in candidates.items():
+        position = lower.find(word)
+        while position >= 0:
+            end = position + len(word)
+            if (position == 0 or not WORD_CHARS.match(lower, position - 1)) and not WORD_CHARS.match(lower, end):
+                found.append((position, word, found_reading))
+            position = lower.find(word, end)
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+class _Blocked:
+    """Names and temporal expressions: words inside them are never triggers (`Kongres`, `akhir pekan`)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self.spans = merged
+        self.starts = [start for start, _ in merged]
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.spans[index][1]
+
+
+def _multiword(doc: Layout, start: int, end: int, lemma: str, limit: int) -> tuple[int, str, str] | None:
+    """(end, event type, lemma) of a multiword trigger whose first word is `lemma`."""
+    for entry in lexicon().multiword.get(lemma, ()):
+        following = doc.words_after(end, len(entry.rest), limit)
+        if len(following) < len(entry.rest):
             continue
-        if all(stem(doc.words[index + k + 1]) == word for k, word in enumerate(entry.rest)):
-            return last, entry.event_type, entry.lemma
+        gaps = [doc.text[left:right] for left, right in zip([end, *(w.end for w in following)], (w.start for w in following))]
+        if all(not gap.strip() for gap in gaps) and all(stem(w.text) == lemma_word for w, lemma_word in zip(following, entry.rest)):
+            return following[-1].end, entry.event_type, entry.lemma
     return None
 
 
-def _is_postposed_reporting(doc: Layout, index: int, base: str, lex: Lexicon, entity_starts: set[int]) -> bool:
-    if base not in lex.cues.postposed_reporting:
+def _content(doc: Layout, start: int, word: str, found: Reading, limit: int) -> tuple[int, str, str] | None:
+    """(end, event type, lemma) when the word at `start` is a trigger by its meaning alone."""
+    end = start + len(word)
+    if found.multiword and found.lemma:
+        multiword = _multiword(doc, start, end, found.lemma, limit)
+        if multiword is not None:
+            return multiword
+    if found.event_type and found.lemma:
+        return end, found.event_type, found.lemma
+    return None
+
+
+def _postposed(doc: Layout, start: int, word: str, base: str, entity_starts: set[int]) -> bool:
+    if not POSTPOSED_CONTEXT.search(doc.text, max(0, start - 4), start):
         return False
-    before = doc.text[max(0, doc.token_starts[index] - 4) : doc.token_starts[index]]
-    if not POSTPOSED_CONTEXT.search(before):
-        return False
-    word = doc.words[index]
-    following = doc.token_starts[index + 1] if index + 1 < len(doc.words) else -1
-    return word != base or following in entity_starts
+    if word != base:  # "ujarnya": the clitic names the speaker
+        return True
+    following = doc.words_after(start + len(word), 1)
+    return bool(following) and following[0].start in entity_starts
 
 
-def _single(doc: Layout, index: int, lex: Lexicon, entity_starts: set[int]) -> tuple[int, str, str, bool] | None:
-    """(last token, event type, lemma, postposed) of a trigger starting at token `index`."""
-    word = doc.words[index]
-    base = strip_particle(word)
-    if _is_postposed_reporting(doc, index, base, lex, entity_starts):
-        return index, "STATEMENT", base, True
-    lemma = lemma_of(word)
-    if lemma is None:
-        return None
-    multiword = _multiword(doc, index, lemma, lex)
-    if multiword is not None:
-        return (*multiword, False)
-    entry = lex.triggers.get(lemma)
-    if entry is None or (not entry.bare and is_bare(word, lemma)):
-        return None
-    return index, entry.event_type, lemma, False
-
-
-def _anaphoric(doc: Layout, last_token: int, lex: Lexicon) -> bool:
-    window = doc.words[last_token + 1 : last_token + 1 + lex.cues.anaphora_window]
-    return any(word in lex.cues.anaphora for word in window)
+@cache
+def _anaphora_pattern() -> re.Pattern[str]:
+    """An anaphoric determiner within the first few words after a trigger: "pertemuan (puncak) tersebut"."""
+    cues = lexicon().cues
+    words = "|".join(re.escape(word) for word in sorted(cues.anaphora))
+    return re.compile(rf"(?:[^\w\n]+[\w‐-]+){{0,{cues.anaphora_window - 1}}}?[^\w\n]+(?:{words})(?![\w‐-])")
 
 
 def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Timex]) -> list[Trigger]:
     """Triggers in text order; a light verb joins the trigger noun after it ("memulai perjalanan")."""
-    lex = lexicon()
-    cues = lex.cues
-    blocked = _blocked_tokens(doc, [(e.start, e.end) for e in entities] + [(t.start, t.end) for t in timexes])
+    cues = lexicon().cues
+    blocked = _Blocked([(e.start, e.end) for e in entities] + [(t.start, t.end) for t in timexes])
     entity_starts = {entity.start for entity in entities}
     found: list[Trigger] = []
-    index = 0
-    count = len(doc.words)
-    while index < count:
-        if blocked[index]:
-            index += 1
+    covered = 0
+    for start, word, candidate in _occurrences(doc):
+        if start < covered or start in blocked:
             continue
-        word = doc.words[index]
-        hit = _single(doc, index, lex, entity_starts)
-        first = index
-        if word in cues.light_verbs:
-            clause_end = doc.clause_of(doc.token_starts[index]).end
-            for ahead in range(index + 1, min(count, index + 2 + cues.light_verb_gap)):
-                if blocked[ahead] or doc.token_starts[ahead] >= clause_end:
+        clause_end = doc.clause_of(start).end
+        head_start, postposed = start, False
+        hit = None
+        if candidate.postposed_base and _postposed(doc, start, word, candidate.postposed_base, entity_starts):
+            hit, postposed = (start + len(word), "STATEMENT", candidate.postposed_base), True
+        if hit is None and candidate.light_verb:
+            for following in doc.words_after(start + len(word), cues.light_verb_gap + 1, clause_end):
+                if following.start in blocked:
                     break
-                noun = _single(doc, ahead, lex, entity_starts)
-                if noun is not None:
-                    hit, index = noun, ahead
+                noun = reading(following.text)
+                hit = _content(doc, following.start, following.text, noun, clause_end) if noun else None
+                if hit is not None:
+                    head_start = following.start
                     break
         if hit is None:
-            index += 1
+            hit = _content(doc, start, word, candidate, clause_end)
+        if hit is None:
             continue
-        last, event_type, lemma, postposed = hit
-        head_word = doc.words[index]
+        end, event_type, lemma = hit
+        head = doc.lower[head_start : head_start + 40]
         found.append(
             Trigger(
-                start=doc.token_starts[first],
-                end=doc.token_ends[last],
-                first_token=first,
-                last_token=last,
-                head_token=index,
+                start=start,
+                end=end,
+                head_start=head_start,
                 lemma=lemma,
                 event_type=event_type,
-                passive=head_word.startswith("di") and not head_word.startswith(lemma),
+                passive=head.startswith("di") and not head.startswith(lemma),
                 postposed=postposed,
-                anaphoric=_anaphoric(doc, last, lex),
+                anaphoric=_anaphora_pattern().match(doc.lower, end, clause_end) is not None,
             )
         )
-        index = last + 1
+        covered = end
     return found
