@@ -74,6 +74,7 @@ class Templates:
     general: tuple[str, ...]
     official_titles: tuple[str, ...]
     set_periods: tuple[str, ...]
+    decades: tuple[str, ...]
     bills: tuple[str, ...]
 
 
@@ -87,7 +88,7 @@ def load_templates(path: Path = TEMPLATES) -> Templates:
         min_chars=corpus["min_chars"],
         max_chars=corpus["max_chars"],
         outlets=tuple(data["outlets"]),
-        cities=tuple(data["cities"]),
+        cities=tuple(city for city in data["cities"] for _ in range(city.get("weight", 1))),
         presidents=tuple(_officeholder(entry) for entry in data["presidents"]),
         leaders=tuple(_officeholder(entry) for entry in data["leaders"]),
         first_names=tuple(data["names"]["first"]),
@@ -98,6 +99,7 @@ def load_templates(path: Path = TEMPLATES) -> Templates:
         general=tuple(general["paragraphs"]),
         official_titles=tuple(general["official_titles"]),
         set_periods=tuple(general["set_periods"]),
+        decades=tuple(general["decades"]),
         bills=tuple(general["bills"]),
     )
 
@@ -189,10 +191,14 @@ class ArticleGenerator:
             "city": city["name"],
             "province": city["province"],
             "zone": zone,
-            "city2": self._pick([other for other in t.cities if other is not city])["name"],
+            "city2": self._pick([other for other in t.cities if other["name"] != city["name"]])["name"],
             "time1": self._clock_time(zone),
             "time2": self._clock_time(zone),
             "clock": f"{self._between(7, 16):02d}.{self._pick(('00', '30'))}",
+            "time_range": f"pukul {self._between(7, 9):02d}.00 hingga {self._between(14, 16):02d}.{self._pick(('00', '30'))} {zone}",
+            "weekday_name": self._pick(WEEKDAYS[:5]),
+            "decade": self._pick(t.decades),
+            "historic_year": str(self._between(1965, date.fromordinal(t.first_day).year - 1)),
             "person1": person1,
             "person2": person2,
             "person2_short": person2_short,

@@ -67,6 +67,16 @@ def test_weekday_and_day_month_agree_with_the_calendar(corpus: ModuleType, tmp_p
     assert checked > 50
 
 
+def test_clock_times_carry_the_dateline_city_zone(corpus: ModuleType, tmp_path: Path) -> None:
+    zones = {city["name"].upper(): city["zone"] for city in corpus.load_templates().cities}
+    for article in generate(corpus, tmp_path / "corpus.jsonl"):
+        city = re.match(r"([A-Za-z ]+?)(?:,| \()", article["text"])
+        assert city is not None, article["text"][:40]
+        mentioned = set(re.findall(r"\b(WIB|WITA|WIT)\b", article["text"]))
+        # the only zone not the city's own: national events in Jakarta, stated in WIB
+        assert mentioned <= {zones[city[1].upper()], "WIB"}, article["id"]
+
+
 def test_officeholders_match_the_publication_date(corpus: ModuleType) -> None:
     generator = corpus.ArticleGenerator(corpus.load_templates(), seed=1)
     assert generator.slots(date(2010, 6, 1).toordinal())["president"] == "Susilo Bambang Yudhoyono"
