@@ -104,3 +104,9 @@ def test_a_long_line_without_spaces_finishes() -> None:
     started = time.perf_counter()
     check_spans(line, tag(line, None))
     assert time.perf_counter() - started < 60
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=40).map(" ".join), st.sampled_from([date.min, date.max]))
+def test_dcts_at_the_ends_of_the_calendar_do_not_raise(text: str, dct: date) -> None:
+    check_spans(text, tag(text, dct))

@@ -399,8 +399,14 @@ def resolve_all(parts: list[Part], text: str, dct: date | None, document_id: str
     ctx = Context(text, dct)
     timexes = []
     for part in parts:
-        resolved = resolve_calendar(part, ctx) if part.kind == CAL else None
+        try:
+            resolved = resolve_calendar(part, ctx) if part.kind == CAL else None
+            timex = to_timex(part, resolved, text, document_id)
+        except (OverflowError, ValueError):
+            # calendar arithmetic left the years 1-9999 (a DCT at the very end of the calendar)
+            resolved = Resolved(None, TimexAnchor.NONE, conflict="the value falls outside the years 1-9999")
+            timex = to_timex(part, resolved, text, document_id)
         if resolved is not None and resolved.point is not None and resolved.point.year is not None:
             ctx.narrative.append((part.end, resolved.point))
-        timexes.append(to_timex(part, resolved, text, document_id))
+        timexes.append(timex)
     return timexes
