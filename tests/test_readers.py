@@ -428,3 +428,12 @@ def test_parse_date_accepts(value: object, expected: date) -> None:
 def test_parse_date_refuses(value: object) -> None:
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+def test_dev_timeml_articles_all_read_with_their_dct(shared_dir: Path) -> None:
+    raw = shared_dir / "dev" / "kompas_dev_raw"
+    records = read_all(raw)
+    assert records and all(isinstance(record, Document) for record in records)
+    assert len(records) == len(list(raw.glob("*.tml")))
+    assert all(record.published_source is PublishedSource.METADATA for record in records)
+    assert all(record.id == Path(record.path).stem for record in records)
