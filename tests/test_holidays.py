@@ -28,6 +28,9 @@ DCT = date(2023, 9, 13)
         ("Pawai obor menyambut 1 Muharram 1445 Hijriah.", DCT, "1 Muharram 1445 Hijriah", "2023-07-19", TimexAnchor.ABSOLUTE),
         ("Pengajian digelar pada Maulid Nabi 2023.", DCT, "Maulid Nabi 2023", "2023-09-28", TimexAnchor.ABSOLUTE),
         ("Libur Isra Miraj 2024 jatuh pada hari Kamis.", DCT, "Isra Miraj 2024", "2024-02-08", TimexAnchor.ABSOLUTE),
+        ("Gereja penuh saat Jumat Agung 2023.", DCT, "Jumat Agung 2023", "2023-04-07", TimexAnchor.ABSOLUTE),
+        ("Libur Kenaikan Isa Almasih tahun depan.", DCT, "Kenaikan Isa Almasih tahun depan", "2024-05-09", TimexAnchor.DCT),
+        ("Upacara Hari Pahlawan 2022 di Surabaya.", DCT, "Hari Pahlawan 2022", "2022-11-10", TimexAnchor.ABSOLUTE),
         # Without a year: the occurrence nearest the DCT, even across a year boundary.
         ("Toko tutup saat Tahun Baru.", date(2014, 12, 29), "Tahun Baru", "2015-01-01", TimexAnchor.DCT),
         ("Pasar ramai menjelang Lebaran.", DCT, "Lebaran", "2023-04-22", TimexAnchor.DCT),

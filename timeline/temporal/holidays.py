@@ -1,5 +1,5 @@
 """Indonesian holidays as TIMEX3 DATEs: Natal, Tahun Baru, Imlek, Nyepi, Waisak, Hari Kemerdekaan,
-Idul Fitri/Lebaran, Idul Adha, Ramadhan, 1 Muharram, Maulid Nabi, Isra Miraj.
+Idul Fitri/Lebaran, Idul Adha, Ramadhan, 1 Muharram, Maulid Nabi, Isra Miraj, Paskah, national days.
 
 Names, aliases and calendar rules live in `timeline/data/temporal/holidays.toml`. A name may be
 followed by its year, which then belongs to the extent: `Lebaran 2023`, `Natal tahun lalu`,
@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from functools import cache
 
 import holidays as holiday_calendars
+from dateutil.easter import easter
 from hijridate import Gregorian, Hijri
 
 from timeline.models import Granularity, Timex, TimexAnchor, TimexType
@@ -46,6 +47,7 @@ class Holiday:
     hijri_month: int | None = None
     hijri_day: int | None = None
     holidays_name: str | None = None
+    easter_offset: int | None = None
     period: str | None = None
     part_of_day: str | None = None
     anniversary_of: int | None = None
@@ -182,6 +184,9 @@ def _resolve(holiday: Holiday, year: int | None, hijri_year: int | None) -> tupl
         return None
     if year is None:
         return None
+    if holiday.easter_offset is not None:
+        day = easter(year) + timedelta(days=holiday.easter_offset)
+        return day, day
     if holiday.holidays_name is not None:
         day = _moveable_date(holiday.holidays_name, year)
         return None if day is None else (day, day)
