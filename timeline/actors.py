@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.entities.lexicon import Category, Entry, Lexicon, lexicon
 from timeline.models import ActorKind, EntityMention, Sentence
@@ -163,54 +163,64 @@ def _lookup(lex: Lexicon, key: str, single: bool) -> Entry | None:
     return entry
 
 
-def _segment(tokens: list[_Token], lex: Lexicon) -> list[_Segment]:
-    segments: list[_Segment] = []
+_PAREN, _CONJUNCTION, _PARTICLE, _NAME, _ENTRY = range(5)
+
+
+def _segment(tokens: list[_Token], run_text: str) -> list[_Segment]:
+    return [
+        _Segment(category, tokens[first:last], entry, role == _PAREN, role == _CONJUNCTION, role == _PARTICLE)
+        for category, entry, first, last, role in _layout(run_text)
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _layout(run_text: str) -> tuple[tuple[Category | None, Entry | None, int, int, int], ...]:
+    """How a run splits into lexicon entries (longest match first) and unknown names, as word ranges.
+    Depends on the words alone, so repeated runs (`Bank Indonesia`, a person's name) are segmented once."""
+    lex = lexicon()
+    words = _TOKEN.findall(run_text)
+    parts: list[list] = []  # [category, entry, first word, last word (exclusive), role]
     index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.text.startswith("("):
-            segments.append(_Segment(None, [token], paren=True))
+    while index < len(words):
+        word = words[index]
+        if word.startswith("("):
+            parts.append([None, None, index, index + 1, _PAREN])
             index += 1
             continue
-        if token.text == _AND or token.text in lex.name_particles:
-            segments.append(_Segment(None, [token], conjunction=token.text == _AND, particle=token.text != _AND))
+        if word == _AND or word in lex.name_particles:
+            parts.append([None, None, index, index + 1, _CONJUNCTION if word == _AND else _PARTICLE])
             index += 1
             continue
-        for width in range(min(lex.widths.get(token.text, 1), len(tokens) - index), 0, -1):
-            key = " ".join(t.text for t in tokens[index : index + width]) if width > 1 else token.text
+        for width in range(min(lex.widths.get(word, 1), len(words) - index), 0, -1):
+            key = " ".join(words[index : index + width]) if width > 1 else word
             if entry := _lookup(lex, key, width == 1):
-                segments.append(_Segment(entry.category, tokens[index : index + width], entry))
+                parts.append([entry.category, entry, index, index + width, _ENTRY])
                 index += width
                 break
         else:
-            previous = segments[-1] if segments else None
-            if previous and _is_name(previous):
-                previous.tokens.append(token)
+            if parts and parts[-1][4] == _NAME:
+                parts[-1][3] = index + 1
             else:
-                segments.append(_Segment(None, [token]))
+                parts.append([None, None, index, index + 1, _NAME])
             index += 1
-    return _join_particles(segments)
-
-
-def _join_particles(segments: list[_Segment]) -> list[_Segment]:
-    """`Ahmad bin Salim`: a particle between two unknown words belongs to the name."""
-    joined: list[_Segment] = []
+    # `Ahmad bin Salim`: a particle between two unknown words belongs to the name.
+    merged: list[list] = []
     index = 0
-    while index < len(segments):
-        segment = segments[index]
+    while index < len(parts):
+        part = parts[index]
         if (
-            segment.particle
-            and joined
-            and _is_name(joined[-1])
-            and index + 1 < len(segments)
-            and _is_name(segments[index + 1])
+            part[4] == _PARTICLE
+            and merged
+            and merged[-1][4] == _NAME
+            and index + 1 < len(parts)
+            and parts[index + 1][4] == _NAME
         ):
-            joined[-1].tokens.extend(segment.tokens + segments[index + 1].tokens)
+            merged[-1][3] = parts[index + 1][3]
             index += 2
             continue
-        joined.append(segment)
+        merged.append(part)
         index += 1
-    return joined
+    return tuple(tuple(part) for part in merged)
 
 
 def _name_follows(segments: list[_Segment], index: int) -> bool:
@@ -257,7 +267,7 @@ def _read_run(
     name_starts: frozenset[str],
 ) -> list[_Raw]:
     initial = run_start in sentence_starts
-    segments = _segment(_tokens(run_start, run_text), lex)
+    segments = _segment(_tokens(run_start, run_text), run_text)
     raws: list[_Raw] = []
     person_cue = False
     title: _TitlePhrase | None = None
