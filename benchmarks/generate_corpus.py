@@ -37,7 +37,7 @@ MONTHS = ("",) + tuple(get_month_names("wide", locale="id")[month] for month in 
 
 # How many days before publication the reported event happened: mostly the same day or the day before.
 EVENT_LAGS = (0, 0, 0, 1, 1, 2)
-ORDERS_PER_POOL = 64
+ORDERS_PER_STORY = 64
 # Date-independent slot sets drawn per generator; an article uses one.
 CASTS = 4096
 
@@ -139,16 +139,16 @@ class ArticleGenerator:
         self.seed = seed
         self._in_office: dict[int, tuple[tuple[Officeholder, ...], tuple[Officeholder, ...]]] = {}
         self._casts = tuple(self._cast() for _ in range(CASTS))
-        # Orders are drawn up front too: picking one is much cheaper than shuffling per article.
-        self._story_orders = {story: self._orders(story.paragraphs) for story in templates.stories}
-        self._general_orders = self._orders(templates.general)
+        # Paragraph orders are drawn up front too: picking one is much cheaper than shuffling per article.
+        self._orders = {story: self._paragraph_orders(story) for story in templates.stories}
 
-    def _orders(self, paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    def _paragraph_orders(self, story: Story) -> tuple[tuple[str, ...], ...]:
         orders = []
-        for _ in range(ORDERS_PER_POOL):
-            order = list(paragraphs)
-            self.random.shuffle(order)
-            orders.append(tuple(order))
+        for _ in range(ORDERS_PER_STORY):
+            story_order, general_order = list(story.paragraphs), list(self.templates.general)
+            self.random.shuffle(story_order)
+            self.random.shuffle(general_order)
+            orders.append(tuple(_interleave(story_order, general_order)))
         return tuple(orders)
 
     def _pick(self, options: Sequence[Any]) -> Any:
@@ -292,7 +292,7 @@ class ArticleGenerator:
         target = self._between(t.min_chars, t.max_chars - 250)
         paragraphs = [outlet["dateline"].format_map(slots) + story.lead.format_map(slots)]
         length = len(paragraphs[0])
-        for template in _interleave(self._pick(self._story_orders[story]), self._pick(self._general_orders)):
+        for template in self._pick(self._orders[story]):
             if length >= target:
                 break
             paragraph = template.format_map(slots)
