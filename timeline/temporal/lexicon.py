@@ -49,6 +49,9 @@ class Lexicon:
     relative: dict[str, tuple[str, int]]
     counted_relative: tuple[str, ...]
     deictic_days: dict[str, int]
+    date_suffixes: dict[str, str]
+    year_relative: tuple[str, ...]
+    range_words: tuple[str, ...]
     anaphoric: dict[str, tuple[str, int]]
     parts_of_day: dict[str, PartOfDay]
     pm_codes: frozenset[str]
@@ -116,6 +119,19 @@ def _weekday_names(data: dict[str, Any]) -> dict[str, int]:
     return names
 
 
+_DATEPARSER_DAY = re.compile(r"(in )?(\d+) day( ago)?")
+
+
+def _dateparser_day_words() -> dict[str, int]:
+    """Day words of dateparser's Indonesian relative expressions: kemarin -1, besok +1, hari ini 0."""
+    words: dict[str, int] = {}
+    for meaning, phrases in dateparser_id.info["relative-type"].items():
+        found = _DATEPARSER_DAY.fullmatch(meaning)
+        if found and (found[1] or found[3]):
+            words.update({phrase.lower(): int(found[2]) * (-1 if found[3] else 1) for phrase in phrases})
+    return words
+
+
 @cache
 def lexicon() -> Lexicon:
     data = load_toml("temporal/lexicon.toml")
@@ -151,7 +167,10 @@ def lexicon() -> Lexicon:
         calendar_units=dict(data["calendar_units"]),
         relative={word: (base, int(direction)) for word, (base, direction) in relative.items()},
         counted_relative=counted,
-        deictic_days={word: int(offset) for word, offset in data["deictic_days"].items()},
+        deictic_days={**_dateparser_day_words(), **{word: int(offset) for word, offset in data["deictic_days"].items()}},
+        date_suffixes=dict(data["suffixes"]["tense"]),
+        year_relative=tuple(data["suffixes"]["year_relative"]),
+        range_words=tuple(data["coordination"]["range_words"]),
         anaphoric={word: (unit, int(offset)) for word, (unit, offset) in data["anaphoric_days"].items()},
         parts_of_day={word: PartOfDay(code, int(a), int(b)) for word, (code, a, b) in data["parts_of_day"].items()},
         pm_codes=frozenset(pod_pm["codes"]),

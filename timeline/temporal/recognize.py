@@ -34,7 +34,6 @@ class Part:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # ISO: 1 = Monday
-    two_digit_year: bool = False
     rel_unit: str | None = None  # day, week, weekend, month, year, quarter, half
     rel_base: str | None = None  # dct or narrative
     rel_offset: int = 0
@@ -68,7 +67,6 @@ class Part:
                 setattr(self, name, getattr(other, name))
         if other.rel_unit is not None and self.rel_unit == other.rel_unit and not self.rel_offset:
             self.rel_offset = other.rel_offset
-        self.two_digit_year = self.two_digit_year or other.two_digit_year
         self.start = min(self.start, other.start)
         self.end = max(self.end, other.end)
         self.slots = self.slots | other.slots
@@ -90,7 +88,7 @@ Handler = Callable[[re.Match[str], str], list[Part]]
 
 
 def _words(text: str, start: int, count: int = 1) -> list[str]:
-    """The `count` words before `start` (nearest last), punctuation stripped."""
+    """The `count` whitespace-separated words before `start`, nearest last."""
     return text[max(0, start - 40 * count) : start].split()[-count:]
 
 
@@ -131,11 +129,11 @@ class _Patterns:
         counted = alternation(lex.counted_relative)
         tails = alternation(lex.duration_tails)
         relatives = alternation(lex.relative)
-        suffix = alternation(["ini", "lalu", "yang lalu", "silam", "mendatang", "yang akan datang", "nanti", "kemarin"])
-        year_rel = alternation(["ini", "lalu", "yang lalu", "depan", "mendatang", "kemarin", "yang akan datang"])
+        suffix = alternation(lex.date_suffixes)
+        year_rel = alternation(lex.year_relative)
         ordinals = alternation(lex.ordinals)
         periods = alternation(lex.periods)
-        coordination = alternation(["dan", "hingga", "sampai", "atau"])
+        coordination = alternation(lex.range_words)
         modifiers = alternation(lex.modifiers)
         left_num = r"(?<![\w.,/$])(?<![A-Za-z]-)"
 
@@ -283,17 +281,11 @@ class _Patterns:
         year = m["y"]
         part = Part(m.start(), m.end(), CAL, frozenset({"date"}), needs_host=True, month=month, day=day)
         if year:
-            part.year = int(year) + (2000 if len(year) == 2 else 0)
-            part.two_digit_year = len(year) == 2
+            part.year = int(year) + (2000 if len(year) == 2 else 0)  # "(5/12/14)"
         return [part]
 
     def _tense(self, suffix: str | None) -> str | None:
-        if not suffix:
-            return None
-        base, direction = self.lex.relative.get(" ".join(suffix.lower().split()), ("dct", 0))
-        if suffix.lower() in ("nanti",):
-            return "future"
-        return {-1: "past", 1: "future", 0: "current"}[direction]
+        return self.lex.date_suffixes[" ".join(suffix.lower().split())] if suffix else None
 
     def _year_rel(self, word: str | None) -> int | None:
         if not word:
