@@ -114,6 +114,12 @@ def test_sidecar_given_alone_reads_the_text_file_it_names(tmp_path: Path) -> Non
     assert [record.id for record in read_all(sidecar, tmp_path / "naskah.txt")] == ["n1"]
 
 
+def test_sidecar_given_alone_that_is_not_an_object_is_rejected(tmp_path: Path) -> None:
+    sidecar = tmp_path / "naskah.meta.json"
+    sidecar.write_text('["bukan", "objek"]', encoding="utf-8")
+    assert only_reject(sidecar).reason == "The metadata sidecar cannot be read as a JSON object."
+
+
 def test_invalid_sidecar_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "a.meta.json").write_text("{bukan json", encoding="utf-8")

@@ -237,7 +237,9 @@ def _sidecar_text_path(sidecar: Path) -> Path | None:
         metadata = json.loads(sidecar.read_bytes())
     except (OSError, ValueError):
         return None
-    name = metadata.get("text_file") if isinstance(metadata, dict) else None
+    if not isinstance(metadata, dict):
+        return None
+    name = metadata.get("text_file")
     if isinstance(name, str) and name:
         return sidecar.parent / name
     return sidecar.with_name(sidecar.name[: -len(SIDECAR_SUFFIX)] + ".txt")
