@@ -247,3 +247,28 @@ def test_seed(seed_dir) -> None:
     assert found["Pemimpin Korea Utara"][0].name == "Kim Jong-un"
     assert found["kader militer"][0].kind is ActorKind.GROUP
     assert not {"Minggu", "Mei", "Agustus", "Namun", "Dilansir", "Pilihan", "Transfer"} & found.keys()
+
+
+def test_lower_case_title_before_an_organisation_and_name() -> None:
+    text = "Hal itu disampaikan juru bicara Kemenlu Andi Pratama di Jakarta. Andi menolak berkomentar lebih jauh."
+    mentions = _entities(text)
+    person = _only(mentions, "Andi Pratama")
+    assert (person.kind, person.title, person.affiliation, person.country) == (
+        ActorKind.PERSON, "juru bicara Kemenlu", "Kementerian Luar Negeri", "IDN",
+    )
+    assert _only(mentions, "Kemenlu").kind is ActorKind.ORGANIZATION
+    assert _only(mentions, "Andi").name == "Andi Pratama"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "title"),
+    [
+        ("Seminar dibuka Dr. Wulandari Hapsari pada pagi hari.", "Wulandari Hapsari", "Dr"),
+        ("Menurut profesor Gunawan Sastro, data itu keliru.", "Gunawan Sastro", "profesor"),
+        ("Usulan itu datang dari Ibu Sumarni.", "Sumarni", None),
+        ("Usulan itu datang dari ibu Sumarni.", "Sumarni", None),
+    ],
+)
+def test_title_or_honorific_before_a_name(text: str, surface: str, title: str | None) -> None:
+    person = _only(_entities(text), surface)
+    assert (person.kind, person.title) == (ActorKind.PERSON, title)

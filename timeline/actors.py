@@ -285,6 +285,14 @@ def _read_run(
             )
         title = None
 
+    if (
+        prev_title is not None
+        and segments[0].category in (Category.COUNTRY, Category.CAPITAL, Category.ORGANIZATION, Category.ORG_HEAD)
+    ):
+        # `juru bicara Kemenlu Andi Pratama`: a lower-case title continues into the run.
+        title_start = text.rfind(prev_title, 0, run_start)
+        title = _TitlePhrase(title_start, title_start + len(prev_title))
+
     index = 0
     while index < len(segments):
         segment = segments[index]
@@ -417,7 +425,10 @@ def _read_run(
                     raw.place_cue = first and locative and not raw.name.isupper()
                     if index == len(segments) - 1:
                         raw.person_cue = raw.person_cue or _next_word(text, raw.end) in lex.person_verbs_after
-                    raw.person_cue = raw.person_cue or (first and previous_word in lex.person_verbs_before)
+                    raw.person_cue = raw.person_cue or (
+                        first
+                        and (previous_word in lex.person_verbs_before or previous_word.rstrip(".").lower() in lex.honorifics)
+                    )
                 raw.apposition_end = _apposition(text, raw, lex) if index == len(segments) - 1 else None
                 raws.append(raw)
             person_cue = False
@@ -456,7 +467,11 @@ def _single_name(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
         raw.kind, raw.title = ActorKind.PERSON, title
     else:
         previous_word = previous[-1] if previous else ""
-        raw.person_cue = previous_word in lex.person_verbs_before or _next_word(text, end) in lex.person_verbs_after
+        raw.person_cue = (
+            previous_word in lex.person_verbs_before
+            or previous_word.rstrip(".").lower() in lex.honorifics
+            or _next_word(text, end) in lex.person_verbs_after
+        )
         raw.place_cue = _place_cue(previous, lex) and not raw.name.isupper()  # `di SPBU` is no place name
     raw.apposition_end = _apposition(text, raw, lex)
     return raw
@@ -476,7 +491,7 @@ def _preceding_title(previous: list[str], lex: Lexicon) -> str | None:
     last = previous[-1].rstrip(".")
     if len(previous) == 2 and (pair := f"{previous[0]} {last}".lower()) in lex.lower_titles:
         return f"{previous[0]} {last}"
-    if last.lower() in lex.lower_titles or last.lower() in lex.honorifics:
+    if last.lower() in lex.lower_titles:
         return last
     return None
 
