@@ -88,3 +88,11 @@ def test_new_years_eve_is_a_night() -> None:
 )
 def test_extents(sentence: str, extents: list[str]) -> None:
     assert [timex.text for timex in find_holiday_timexes(sentence, DCT, "uji")] == extents
+
+
+def test_offsets_hold_when_lower_casing_changes_the_length() -> None:
+    # "İ" lower-cases to two code points; matching must still index the original text.
+    sentence = "İstanbul juga merayakan NATAL 2023 dengan meriah."
+    (timex,) = find_holiday_timexes(sentence, DCT, "uji")
+    assert (timex.text, timex.value) == ("NATAL 2023", "2023-12-25")
+    assert sentence[timex.start : timex.end] == timex.text

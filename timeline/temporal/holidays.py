@@ -60,7 +60,8 @@ class _Rules:
     holidays: tuple[Holiday, ...]
     by_name: dict[str, Holiday]
     relative_years: dict[str, int]
-    pattern: re.Pattern[str]
+    lower_case_pattern: re.Pattern[str]
+    any_case_pattern: re.Pattern[str]
 
 
 def _normalise(name: str) -> str:
@@ -98,16 +99,21 @@ def _rules() -> _Rules:
     by_name = {_normalise(name): holiday for holiday in loaded for name in holiday.names}
     relative_years = {_normalise(phrase): offset for phrase, offset in data["relative_years"].items()}
     hijri_suffixes = _alternation(data["hijri_year"]["suffixes"])
-    pattern = re.compile(
+    source = (
         rf"(?<!\w)(?P<name>{_alternation(list(by_name))})"
         r"(?:\s+ke-?\s*(?P<ordinal>\d{1,3}))?"
         r"(?:\s+(?:tahun\s+)?(?P<hijri>1[3-5]\d\d)\s*(?:" + hijri_suffixes + r")"
         r"|\s+(?:tahun\s+)?(?P<year>(?:19|20)\d\d)"
         rf"|\s+(?P<relative>{_alternation(list(relative_years))}))?"
-        r"(?!\w)",
-        re.IGNORECASE,
+        r"(?!\w)"
     )
-    return _Rules(holidays=loaded, by_name=by_name, relative_years=relative_years, pattern=pattern)
+    return _Rules(
+        holidays=loaded,
+        by_name=by_name,
+        relative_years=relative_years,
+        lower_case_pattern=re.compile(source),
+        any_case_pattern=re.compile(source, re.IGNORECASE),
+    )
 
 
 @cache
@@ -289,8 +295,15 @@ def _followed_by_capitalised_word(text: str, end: int) -> bool:
 def find_holiday_timexes(text: str, dct: date | None, document_id: str) -> list[Timex]:
     """Holiday expressions in `text`, in text order, with resolved Gregorian values where possible."""
     rules = _rules()
+    # Matching lower-cased text is a few times faster than a case-insensitive pattern; offsets carry
+    # over unless lower-casing changed the length (only a few letters, such as "İ", expand).
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = rules.lower_case_pattern.finditer(lowered)
+    else:
+        matches = rules.any_case_pattern.finditer(text)
     timexes = []
-    for match in rules.pattern.finditer(text):
+    for match in matches:
         holiday = rules.by_name[_normalise(match["name"])]
         if holiday.also_a_name and match.end() == match.end("name") and _followed_by_capitalised_word(text, match.end()):
             continue
