@@ -40,6 +40,9 @@ CASES = [
     ("Bursa ditutup menguat hari ini, Kamis (11/12/2014).", date(2014, 12, 11), [("hari ini, Kamis (11/12/2014)", "DATE", "2014-12-11")]),
     ("Gubernur meninjau lokasi banjir kemarin (19/11).", date(2014, 11, 20), [("kemarin (19/11)", "DATE", "2014-11-19")]),
     ("Presiden meresmikan bendungan itu pada hari Kamis (27/11/2014).", date(2014, 11, 28), [("hari Kamis (27/11/2014)", "DATE", "2014-11-27")]),
+    ("Rapat dimulai Senin, 12 Januari 2015, pukul 10.00 WIB.", date(2015, 1, 12),
+     [("Senin, 12 Januari 2015, pukul 10.00 WIB", "TIME", "2015-01-12T10:00")]),
+    ("Pukul 16.00 WIB kemarin, petugas menemukan korban.", DCT, [("Pukul 16.00 WIB kemarin", "TIME", "2023-09-12T16:00")]),
     # absolute dates
     ("Undang-undang itu disahkan pada 13 September 2023.", DCT, [("13 September 2023", "DATE", "2023-09-13")]),
     ("Sidang dibuka 13 Sept 2023 di Bandung.", DCT, [("13 Sept 2023", "DATE", "2023-09-13")]),
@@ -87,6 +90,11 @@ CASES = [
     ("Perjanjian diteken 10 Januari 2020, tiga bulan sebelumnya draf disusun.", DCT,
      [("10 Januari 2020", "DATE", "2020-01-10"), ("tiga bulan sebelumnya", "DATE", "2019-10-10")]),
     ("Hari itu semua toko tutup.", DCT, [("Hari itu", "DATE", "PAST_REF")]),
+    ("Menteri dilantik Rabu (23/10/2019) pagi. Sore harinya mereka rapat, malam itu pulang.", DCT,
+     [("Rabu (23/10/2019) pagi", "TIME", "2019-10-23TMO"), ("Sore harinya", "TIME", "2019-10-23TAF"),
+      ("malam itu", "TIME", "2019-10-23TNI")]),
+    ("Dijadwalkan 20 Oktober mendatang, putusan dibacakan sepekan kemudian.", DCT,
+     [("20 Oktober mendatang", "DATE", "2023-10-20"), ("sepekan kemudian", "DATE", "2023-W43")]),
     # bare weekdays and months with tense
     ("Menteri itu mengatakan pada Senin bahwa harga turun.", DCT, [("Senin", "DATE", "2023-09-11")]),
     ("Pertemuan lanjutan akan digelar pada Jumat.", DCT, [("Jumat", "DATE", "2023-09-15")]),
@@ -145,6 +153,7 @@ CASES = [
     ("Kebijakan itu dimulai pada tahun 1990-an.", DCT, [("tahun 1990-an", "DATE", "199")]),
     ("Produksi tertinggi sejak 1980-an.", DCT, [("1980-an", "DATE", "198")]),
     ("Tantangan abad ke-21 berbeda.", DCT, [("abad ke-21", "DATE", "20")]),
+    ("Musik era 80-an kembali populer.", DCT, [("era 80-an", "DATE", "198")]),
     # sets
     ("Festival digelar setiap tahun.", DCT, [("setiap tahun", "SET", "P1Y")]),
     ("Pasar buka tiap Senin.", DCT, [("tiap Senin", "SET", "XXXX-WXX-1")]),
@@ -184,6 +193,8 @@ CASES = [
     ("Harga minyak 60 dollar AS per barel dan produksi 30 juta barel per hari.", DCT, []),
     ("Sebanyak 2000 orang dan 45 persen warga hadir.", DCT, []),
     ("Ia tinggal di Pasar Minggu bersama Mei Ling.", DCT, []),
+    ("Warga menunaikan salat Jumat di masjid.", DCT, []),
+    ("Ia menjabat sebagai gubernur selama 2 x 24 jam.", DCT, [("24 jam", "DURATION", "PT24H")]),
     ("Tulisan itu dimuat harian Minggu pekan ini.", DCT, [("pekan ini", "DATE", "2023-W37")]),
 ]
 

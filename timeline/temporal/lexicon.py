@@ -58,6 +58,7 @@ class Lexicon:
     not_pm: frozenset[str]
     deictic_parts_of_day: dict[str, tuple[int, str]]
     same_day_suffixes: tuple[str, ...]
+    narrative_day_suffixes: tuple[str, ...]
     clock_introducers: tuple[str, ...]
     clock_phrases: dict[str, tuple[int, int]]
     timezones: dict[str, str]
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
     pod_pm = data["parts_of_day_pm"]
     deictic_pods = dict(data["deictic_parts_of_day"])
     same_day_suffixes = tuple(deictic_pods.pop("same_day_suffixes"))
+    narrative_day_suffixes = tuple(deictic_pods.pop("narrative_day_suffixes"))
     relative = dict(data["relative"])
     counted = tuple(relative.pop("counted"))
     modifiers = dict(data["modifiers"])
@@ -177,6 +179,7 @@ def lexicon() -> Lexicon:
         not_pm=frozenset(pod_pm["not_pm"]),
         deictic_parts_of_day={word: (int(offset), pod) for word, (offset, pod) in deictic_pods.items()},
         same_day_suffixes=same_day_suffixes,
+        narrative_day_suffixes=narrative_day_suffixes,
         clock_introducers=tuple(data["clock"]["introducers"]),
         clock_phrases={word: (int(h), int(m)) for word, (h, m) in data["clock"]["phrases"].items()},
         timezones=timezones,

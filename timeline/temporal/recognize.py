@@ -184,7 +184,8 @@ class _Patterns:
             ), self._clock),
             (compile_(rf"\b(?P<w>{alternation(lex.clock_phrases)})\b"), self._clock_phrase),
             (compile_(
-                rf"\b(?P<pod>{pods})(?:\s+(?P<hari>hari))?(?:\s+(?P<suf>{alternation(lex.same_day_suffixes)}))?\b(?:\s*(?P<tz>{tz})\b)?"
+                rf"\b(?P<pod>{pods})(?:\s+(?P<hari>hari))?(?:\s+(?P<suf>{alternation(lex.same_day_suffixes)})"
+                rf"|\s+(?P<then>{alternation(lex.narrative_day_suffixes)}))?\b(?:\s*(?P<tz>{tz})\b)?"
             ), self._part_of_day),
             (compile_(
                 rf"{left_num}(?P<n>{num}|{vague_num})\s+(?P<unit>{units})\b(?:\s+(?P<tail>{counted}|{tails})\b)?"
@@ -477,6 +478,9 @@ class _Patterns:
         if m["suf"]:
             part.slots = frozenset({"tod", "dayrel"})
             part.rel_unit, part.rel_base, part.rel_offset = "day", "dct", 0
+        elif m["then"]:
+            part.slots = frozenset({"tod", "anaphor"})
+            part.rel_unit, part.rel_base, part.anaphor = "day", "narrative", True
         elif not m["hari"] and pod != "dini hari":
             part.needs_host = True
         return [part]
