@@ -9,13 +9,17 @@ from timeline.models import Timex, TimexAnchor, TimexType
 from timeline.temporal.inference import InferredDate, infer_publication_date
 
 
-def tagger_finding(*found: tuple[str, TimexType, str]):
-    """A stand-in tagger that marks the given (extent, type, value) wherever the extent first occurs."""
+def tagger_finding(*found: tuple):
+    """A stand-in tagger that marks the given (extent, type, value[, anchor]) where the extent first occurs.
+
+    Without an anchor, values starting with a year count as stated in the text (ABSOLUTE), others as unresolved.
+    """
 
     def tag(text: str, dct: date | None, document_id: str) -> list[Timex]:
         assert dct is None
         timexes = []
-        for extent, timex_type, value in found:
+        for extent, timex_type, value, *anchor in found:
+            default_anchor = TimexAnchor.NONE if value.startswith(("X", "P")) else TimexAnchor.ABSOLUTE
             start = text.index(extent)
             timexes.append(
                 Timex(
@@ -26,7 +30,7 @@ def tagger_finding(*found: tuple[str, TimexType, str]):
                     text=extent,
                     type=timex_type,
                     value=value,
-                    anchor=TimexAnchor.NONE,
+                    anchor=anchor[0] if anchor else default_anchor,
                 )
             )
         return sorted(timexes, key=lambda timex: timex.start)
@@ -62,6 +66,12 @@ DATE, DURATION = TimexType.DATE, TimexType.DURATION
             [("Kamis (29/2)", DATE, "XXXX-02-29"), ("tahun 2021", DATE, "2021")],
             InferredDate(published=date(2024, 2, 29), evidence=["Kamis (29/2)", "tahun 2021"]),
         ),
+        # A date resolved against the narrative, not stated, is no evidence.
+        (
+            "Warga mengungsi Kamis pagi setelah banjir pada 2020.",
+            [("Kamis pagi", TimexType.TIME, "2020-01-02TMO", TimexAnchor.NARRATIVE), ("2020", DATE, "2020")],
+            None,
+        ),
         # A duration's number is not a year.
         ("Rapat digelar Senin (4/3) selama tiga jam.", [("Senin (4/3)", DATE, "XXXX-03-04"), ("tiga jam", DURATION, "PT3H")], None),
         # A year but no weekday date.
@@ -69,7 +79,7 @@ DATE, DURATION = TimexType.DATE, TimexType.DURATION
         ("Tidak ada tanggal di sini.", [], None),
     ],
 )
-def test_inference_rules(text: str, found: list[tuple[str, TimexType, str]], expected: InferredDate | None) -> None:
+def test_inference_rules(text: str, found: list[tuple], expected: InferredDate | None) -> None:
     assert infer_publication_date(text, tagger_finding(*found)) == expected
 
 

@@ -19,7 +19,7 @@ from functools import cache
 from babel.dates import get_day_names
 from pydantic import BaseModel, ConfigDict
 
-from timeline.models import Timex, TimexType
+from timeline.models import Timex, TimexAnchor, TimexType
 
 Tagger = Callable[[str, date | None, str], Sequence[Timex]]
 
@@ -52,7 +52,7 @@ def _weekday_in(text: str) -> int | None:
 
 
 def _stated_year(timex: Timex) -> int | None:
-    if timex.type not in (TimexType.DATE, TimexType.TIME):
+    if timex.type not in (TimexType.DATE, TimexType.TIME) or timex.anchor is not TimexAnchor.ABSOLUTE:
         return None
     match = _STATED_YEAR.match(timex.value)
     return int(match[1]) if match else None
@@ -70,7 +70,8 @@ def _first_year_on_weekday(month: int, day: int, weekday: int, earliest: int) ->
 
 def _from_full_date(dated: list[tuple[Timex, int]]) -> InferredDate | None:
     for timex, _ in dated:
-        match = _FULL_DATE.match(timex.value)
+        # Only a date the expression states itself; one resolved against a nearby date is hearsay.
+        match = _FULL_DATE.match(timex.value) if timex.anchor is TimexAnchor.ABSOLUTE else None
         if match:
             published = date(int(match[1]), int(match[2]), int(match[3]))
             return InferredDate(published=published, evidence=[timex.text])
