@@ -110,3 +110,32 @@ def test_a_long_line_without_spaces_finishes() -> None:
 @given(st.lists(st.sampled_from(VOCABULARY), max_size=40).map(" ".join), st.sampled_from([date.min, date.max]))
 def test_dcts_at_the_ends_of_the_calendar_do_not_raise(text: str, dct: date) -> None:
     check_spans(text, tag(text, dct))
+
+
+def _scan_every_pattern(text: str) -> set[tuple[int, int, int]]:
+    from timeline.temporal.recognize import patterns
+
+    table = patterns().table
+    return {
+        (rank, part.start, part.end)
+        for rank, (pattern, handler) in enumerate(table)
+        for match in pattern.finditer(text)
+        for part in handler(match, text)
+        if part.end > part.start
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=40).map(" ".join))
+def test_first_word_index_finds_what_a_full_scan_finds(text: str) -> None:
+    from timeline.temporal.recognize import candidates
+
+    indexed = {(rank, part.start, part.end) for rank, part in candidates(text)}
+    assert _scan_every_pattern(text) <= indexed
+
+
+def test_first_word_index_covers_the_seed(seed_dir) -> None:
+    from timeline.temporal.recognize import candidates
+
+    text = (seed_dir / "000_f289a60c1eb80260.txt").read_text(encoding="utf-8")
+    assert _scan_every_pattern(text) <= {(rank, part.start, part.end) for rank, part in candidates(text)}
