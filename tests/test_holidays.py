@@ -34,6 +34,9 @@ DCT = date(2023, 9, 13)
         # Without a year: the occurrence nearest the DCT, even across a year boundary.
         ("Toko tutup saat Tahun Baru.", date(2014, 12, 29), "Tahun Baru", "2015-01-01", TimexAnchor.DCT),
         ("Pasar ramai menjelang Lebaran.", DCT, "Lebaran", "2023-04-22", TimexAnchor.DCT),
+        # Idul Fitri fell twice in 2000 (8 Jan, 27 Dec); a December text means the second.
+        ("Pasar ramai menjelang Lebaran.", date(2000, 12, 20), "Lebaran", "2000-12-27", TimexAnchor.DCT),
+        ("Pasar ramai menjelang Lebaran.", date(2000, 1, 5), "Lebaran", "2000-01-08", TimexAnchor.DCT),
         ("Toko tutup saat Natal.", None, "Natal", "XXXX-12-25", TimexAnchor.NONE),
         ("Pasar ramai menjelang Lebaran.", None, "Lebaran", "XXXX-XX-XX", TimexAnchor.NONE),
         # A year outside the calendars' tables keeps what is known.

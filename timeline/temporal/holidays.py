@@ -227,11 +227,18 @@ def _distance(interval: tuple[date, date], day: date) -> int:
 
 def _nearest_to(holiday: Holiday, dct: date) -> tuple[int, tuple[date, date] | None]:
     """The occurrence nearest the DCT: Tahun Baru in a text of 29 Dec 2014 is 1 Jan 2015."""
-    candidates = [(year, _resolve(holiday, year, None)) for year in (dct.year - 1, dct.year, dct.year + 1)]
-    known = [(year, interval) for year, interval in candidates if interval is not None]
+    if holiday.hijri_month is not None:
+        # By Hijri year: an Islamic holiday can fall twice in one Gregorian year (Idul Fitri in 2000).
+        hijri_years = _hijri_years_in(dct.year)
+        around = range(hijri_years[0] - 1, hijri_years[-1] + 1) if hijri_years else range(0)
+        intervals = [_resolve(holiday, None, hijri_year) for hijri_year in around]
+    else:
+        intervals = [_resolve(holiday, year, None) for year in (dct.year - 1, dct.year, dct.year + 1)]
+    known = [interval for interval in intervals if interval is not None]
     if not known:
         return dct.year, None
-    return min(known, key=lambda candidate: _distance(candidate[1], dct))
+    nearest = min(known, key=lambda interval: _distance(interval, dct))
+    return nearest[0].year, nearest
 
 
 def _occurrence(
