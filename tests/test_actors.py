@@ -272,3 +272,18 @@ def test_lower_case_title_before_an_organisation_and_name() -> None:
 def test_title_or_honorific_before_a_name(text: str, surface: str, title: str | None) -> None:
     person = _only(_entities(text), surface)
     assert (person.kind, person.title) == (ActorKind.PERSON, title)
+
+
+def test_office_names_joined_by_dan_and_bracketed_acronym_stay_in_the_title() -> None:
+    text = "Kepala Badan Riset dan Teknologi Pangan (BRTP) Sulastri Nugroho mengatakan stok aman."
+    person = _only(_entities(text), "Sulastri Nugroho")
+    assert person.kind is ActorKind.PERSON
+    assert person.title == "Kepala Badan Riset dan Teknologi Pangan (BRTP)"
+
+
+def test_organisation_named_by_a_trailing_word() -> None:
+    text = "“Harga akan turun,” kata Rudi Hartono, analis di Samudra Capital Group."
+    mentions = _entities(text)
+    person = _only(mentions, "Rudi Hartono")
+    assert (person.kind, person.title, person.affiliation) == (ActorKind.PERSON, "analis", "Samudra Capital Group")
+    assert _only(mentions, "Samudra Capital Group").kind is ActorKind.ORGANIZATION

@@ -223,10 +223,27 @@ def _layout(run_text: str) -> tuple[tuple[Category | None, Entry | None, int, in
     return tuple(tuple(part) for part in merged)
 
 
+def _title_continues(text: str, segments: list[_Segment], index: int, lex: Lexicon) -> bool:
+    """`Kepala Badan Pengawas Keuangan dan Pembangunan`: `dan` joins two parts of one office."""
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if following is None:
+        return False
+    if following.category in (Category.ORGANIZATION, Category.ORG_HEAD):
+        return True
+    first_word = following.tokens[0].text
+    return _is_name(following) and (first_word in lex.title_modifiers or _is_common_word(text, first_word))
+
+
+def _make_organization(text: str, raw: _Raw, end: int) -> None:
+    raw.end, raw.kind, raw.org_tokens = end, ActorKind.ORGANIZATION, True
+    raw.name = text[raw.start : end]
+    raw.tokens = tuple(raw.name.split())
+
+
 def _name_follows(segments: list[_Segment], index: int) -> bool:
     """Whether another unknown name comes later in the same phrase (before `dan`, a title or a function word)."""
     for later in segments[index + 1 :]:
-        if later.conjunction or later.paren or later.category in (Category.FUNCTION, Category.TITLE, Category.HONORIFIC):
+        if later.conjunction or later.category in (Category.FUNCTION, Category.TITLE, Category.HONORIFIC):
             return False
         if _is_name(later):
             return True
@@ -321,7 +338,9 @@ def _read_run(
                 holder.append(_alias(text, segment, holder[-1]))
                 if title is not None:
                     title.end = segment.end
-            elif segment.conjunction:
+            elif segment.paren and title is not None:
+                title.end = segment.end  # `Kepala Badan ... (BPKP) Mardiasmo`
+            elif segment.conjunction and not (title is not None and _title_continues(text, segments, index, lex)):
                 flush_title()
             person_cue = False
         elif category in (Category.COUNTRY, Category.CAPITAL):
@@ -374,6 +393,13 @@ def _read_run(
                     index += 1
             else:
                 raws.append(raw)
+        elif (
+            segment.tokens[0].text in lex.organization_suffixes
+            and raws
+            and (raws[-1].kind is None or raws[-1].org_tokens)
+            and raws[-1].end + 1 == segment.start
+        ):
+            _make_organization(text, raws[-1], segment.end)  # `Price Futures Group`
         elif category in (Category.ORG_HEAD, Category.LOC_HEAD):
             consumed, raw, name_tail = _read_headed(text, segments, index, lex, title is not None or prev_title is not None, name_starts)
             index += consumed - 1
@@ -414,7 +440,9 @@ def _read_run(
                     tokens = tokens[1:]
             if tokens:
                 raw = _name_raw(text, tokens)
-                if title is not None:
+                if tokens[-1].text in lex.organization_suffixes:
+                    _make_organization(text, raw, raw.end)  # `Lipow Oil Associates`
+                elif title is not None:
                     _name_title(raw, text, title)
                     raws.extend(title.inner)
                     title = None
@@ -533,6 +561,8 @@ def _read_headed(
             body, name_tail = body[:after_country], body[after_country:]
     if len(body) == len(head.tokens):
         return position - index, None, name_tail
+    if body[-1].text in lex.organization_suffixes:
+        kind = ActorKind.ORGANIZATION  # `Samudra Capital Group`
     if kind is ActorKind.ORGANIZATION and head.entry.name not in lex.national_heads:
         country = None
     raw = _Raw(body[0].start, body[-1].end, kind, text[body[0].start : body[-1].end], country,

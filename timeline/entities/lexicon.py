@@ -58,6 +58,7 @@ class Lexicon:
     apposition: re.Pattern[str]
     name_particles: tuple[str, ...]
     national_heads: frozenset[str]
+    organization_suffixes: frozenset[str]
 
 
 def _alpha3(alpha2: str) -> str | None:
@@ -173,4 +174,5 @@ def lexicon() -> Lexicon:
         apposition=re.compile(rf",\s+(?:(?:{openers})\s+)?((?i:{titles}))\b"),
         name_particles=tuple(words["name_particles"]),
         national_heads=frozenset(words["national_organization_heads"]),
+        organization_suffixes=frozenset(words["organization_suffixes"]),
     )
