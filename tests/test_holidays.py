@@ -99,3 +99,15 @@ def test_offsets_hold_when_lower_casing_changes_the_length() -> None:
     (timex,) = find_holiday_timexes(sentence, DCT, "uji")
     assert (timex.text, timex.value) == ("NATAL 2023", "2023-12-25")
     assert sentence[timex.start : timex.end] == timex.text
+
+
+@pytest.mark.parametrize(
+    ("dct", "values"),
+    [
+        (date(1, 1, 1), ["XXXX-12-25", "0002-12-25", "0001-XX-XX", "0001-XX-XX", "0001-04-01"]),
+        (date(9999, 12, 31), ["9998-12-25", "XXXX-12-25", "9999-XX-XX", "9999-XX-XX", "9999-03-28"]),
+    ],
+)
+def test_years_beyond_the_calendar_stay_unresolved(dct: date, values: list[str]) -> None:
+    timexes = find_holiday_timexes("Natal tahun lalu, Natal tahun depan, Imlek, Lebaran dan Paskah.", dct, "uji")
+    assert [timex.value for timex in timexes] == values

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache
 
 import holidays as holiday_calendars
@@ -179,6 +179,8 @@ def _hijri_years_in(year: int) -> tuple[int, ...]:
 @cache
 def _resolve(holiday: Holiday, year: int | None, hijri_year: int | None) -> tuple[date, date] | None:
     """First and last day of the holiday in Gregorian `year` (or Hijri `hijri_year`), if they can be known."""
+    if year is not None and not MINYEAR <= year <= MAXYEAR:
+        return None
     if holiday.hijri_month is not None:
         hijri_years = (hijri_year,) if hijri_year is not None else _hijri_years_in(year) if year is not None else ()
         for candidate in hijri_years:
@@ -271,6 +273,8 @@ def _unresolved_value(holiday: Holiday, year: int | None) -> str:
 
 def _holiday_timex(holiday: Holiday, mention: _Mention, text: str, dct: date | None, document_id: str) -> Timex:
     year, interval, anchor = _occurrence(holiday, mention, dct)
+    if year is not None and not MINYEAR <= year <= MAXYEAR:
+        year = None
     if interval is None:
         value, granularity = _unresolved_value(holiday, year), None
         anchor = anchor if year is not None else TimexAnchor.NONE
