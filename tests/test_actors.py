@@ -287,3 +287,15 @@ def test_organisation_named_by_a_trailing_word() -> None:
     person = _only(mentions, "Rudi Hartono")
     assert (person.kind, person.title, person.affiliation) == (ActorKind.PERSON, "analis", "Samudra Capital Group")
     assert _only(mentions, "Samudra Capital Group").kind is ActorKind.ORGANIZATION
+
+
+def test_long_document_keeps_invariants_and_names() -> None:
+    paragraph = (
+        "Menteri Perikanan Selandia Baru Aroha Tane bertemu nelayan di Wellington. "
+        "Tane mengatakan, kuota akan ditinjau bersama Kemenlu dan warga Jepang. Pertemuan berlangsung hangat.\n"
+    )
+    text = paragraph * 400  # long enough for the indexed lookup of lower-case words
+    mentions = _entities(text)
+    tane = [m for m in mentions if m.text == "Tane"]
+    assert len(tane) == 400 and all(m.name == "Aroha Tane" and m.country == "NZL" for m in tane)
+    assert not any(m.text == "Pertemuan" for m in mentions)

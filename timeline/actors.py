@@ -24,6 +24,9 @@ _WORD = rf"(?:[{_UPPER}]\.(?= [{_UPPER}])|[{_UPPER}][\w\-]*(?:['’][A-Za-z]\w*)
 _TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
 _OPENING = re.compile(r"[\"“‘(]\s*")
 _AND = "dan"
+_CLAUSE_LIMIT = 300  # characters an appositive clause may run (`, seorang profesor di ...,`)
+_SCAN_LIMIT = 20_000  # above this length, look words up in an index instead of scanning the text
+_LOWER_WORD = re.compile(r"(?<= )[a-z]+(?![A-Za-z0-9])")
 
 
 @cache
@@ -256,7 +259,10 @@ def _is_name(segment: _Segment) -> bool:
 
 def _is_common_word(text: str, word: str) -> bool:
     """A capitalised word that also occurs in lower case in the document is an ordinary word."""
-    needle = " " + word.lower()
+    lowered = word.lower()
+    if len(text) > _SCAN_LIMIT:
+        return lowered in _lower_case_words(text)
+    needle = " " + lowered
     position = text.find(needle)
     while position >= 0:
         after = position + len(needle)
@@ -264,6 +270,11 @@ def _is_common_word(text: str, word: str) -> bool:
             return True
         position = text.find(needle, after)
     return False
+
+
+@lru_cache(maxsize=1)
+def _lower_case_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 def _previous_words(text: str, start: int) -> list[str]:
@@ -606,8 +617,9 @@ def _apposition(text: str, raw: _Raw, lex: Lexicon) -> int | None:
         return None
     raw.kind = ActorKind.PERSON
     raw.title = raw.title or match.group(1)
-    clause_end = min((i for i in (text.find(",", match.end()), text.find(".", match.end())) if i >= 0), default=len(text))
-    return clause_end
+    limit = min(len(text), match.end() + _CLAUSE_LIMIT)
+    ends = (text.find(",", match.end(), limit), text.find(".", match.end(), limit))
+    return min((end for end in ends if end >= 0), default=limit)
 
 
 def _attach_appositions(raws: list[_Raw]) -> None:
@@ -615,14 +627,15 @@ def _attach_appositions(raws: list[_Raw]) -> None:
     for position, raw in enumerate(raws):
         if raw.apposition_end is None:
             continue
-        organizations = [
-            other
-            for other in raws[position + 1 :]
-            if other.start < raw.apposition_end and other.kind is ActorKind.ORGANIZATION
-        ]
-        if organizations:
-            raw.affiliation = organizations[-1].name
-            raw.country = raw.country or organizations[-1].country
+        last_organization: _Raw | None = None
+        for other in raws[position + 1 :]:
+            if other.start >= raw.apposition_end:
+                break
+            if other.kind is ActorKind.ORGANIZATION:
+                last_organization = other
+        if last_organization is not None:
+            raw.affiliation = last_organization.name
+            raw.country = raw.country or last_organization.country
 
 
 def _locate_places(text: str, raws: list[_Raw]) -> None:
@@ -656,11 +669,14 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
         clusters.setdefault(canonical[raw.tokens], []).append(raw)
     for key, members in clusters.items():
         _settle_cluster(members)
-    persons = [raw for raw in raws if raw.kind is ActorKind.PERSON and not raw.title_only]
+    bearers: dict[str, dict[str, _Raw]] = {}  # lower-cased title -> people named with it, by name
+    for raw in raws:
+        if raw.kind is ActorKind.PERSON and not raw.title_only and raw.title:
+            bearers.setdefault(raw.title.lower(), {}).setdefault(raw.name, raw)
     resolved: list[_Raw] = []
     for raw in raws:
         if raw.title_only:
-            person = _bearer(raw, persons)
+            person = _bearer(raw.name.lower(), bearers)
             if person is not None:
                 raw.name, raw.title = person.name, person.title
                 raw.country = person.country or raw.country
@@ -692,13 +708,17 @@ def _settle_cluster(members: list[_Raw]) -> None:
         raw.title, raw.country, raw.affiliation = title, country, affiliation
 
 
-def _bearer(title_mention: _Raw, persons: list[_Raw]) -> _Raw | None:
+def _bearer(title: str, bearers: dict[str, dict[str, _Raw]]) -> _Raw | None:
     """The person a bare title refers to: the one named with that title, or the only one whose title it begins."""
-    wanted = title_mention.name.lower()
-    exact = {person.name: person for person in persons if person.title and person.title.lower() == wanted}
+    exact = bearers.get(title, {})
     if len(exact) == 1:
         return next(iter(exact.values()))
-    prefixed = {person.name: person for person in persons if person.title and person.title.lower().startswith(wanted + " ")}
+    prefixed = {
+        name: person
+        for full_title, people in bearers.items()
+        if full_title.startswith(title + " ")
+        for name, person in people.items()
+    }
     return next(iter(prefixed.values())) if len(prefixed) == 1 else None
 
 
