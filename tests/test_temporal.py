@@ -190,6 +190,7 @@ CASES = [
     ("Aturan itu tertuang dalam Permen ESDM No 1/2013.", DCT, []),
     ("Defisit dalam APBN-P 2015 melebar.", DCT, []),
     ("Kakek itu meninggal pada usia 70 tahun.", DCT, []),
+    ("Pemain berusia 23 tahun itu mengaku siap.", DCT, []),
     ("Harga minyak 60 dollar AS per barel dan produksi 30 juta barel per hari.", DCT, []),
     ("Sebanyak 2000 orang dan 45 persen warga hadir.", DCT, []),
     ("Ia tinggal di Pasar Minggu bersama Mei Ling.", DCT, []),

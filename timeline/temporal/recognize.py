@@ -412,10 +412,14 @@ class _Patterns:
         base, direction = self.lex.relative[" ".join(m["rel"].lower().split())]
         if unit == "day" and base == "dct":
             return []  # "hari lalu" without a number is not a date
-        before = _previous_token(text, m.start()).lower()
-        if before[:1].isdigit() or before in self.lex.numeral_units or before in self.lex.numeral_vague:
+        if self._counted_before(text, m.start()):
             return []  # "tiga hari sebelumnya" is counted, not "hari sebelumnya"
         return [Part(m.start(), m.end(), CAL, frozenset({unit}), rel_unit=unit, rel_base=base, rel_offset=direction)]
+
+    def _counted_before(self, text: str, start: int) -> bool:
+        """A number right before a unit word makes it a count ("23 tahun itu" is an age, not "tahun itu")."""
+        before = _previous_token(text, start).lower()
+        return before[:1].isdigit() or before in self.lex.numeral_units or before in self.lex.numeral_vague
 
     def _deictic_day(self, m: re.Match[str], text: str) -> list[Part]:
         offset = self.lex.deictic_days[" ".join(m["w"].lower().split())]
@@ -432,6 +436,8 @@ class _Patterns:
 
     def _anaphoric(self, m: re.Match[str], text: str) -> list[Part]:
         unit, offset = self.lex.anaphoric[" ".join(m["w"].lower().split())]
+        if self._counted_before(text, m.start()):
+            return []
         return [
             Part(
                 m.start(), m.end(), CAL, frozenset({"anaphor"}), rel_unit=unit, rel_base="narrative",
