@@ -74,6 +74,7 @@ class Part:
 
 
 _DATE_FOLLOWS = re.compile(r"\s*\(\s*\d")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 DIGIT = "0"  # the first-word key of every token that starts with a digit
 _WORD = re.compile(r"\w+")
@@ -419,7 +420,7 @@ class _Patterns:
     def _counted_before(self, text: str, start: int) -> bool:
         """A number right before a unit word makes it a count ("23 tahun itu" is an age, not "tahun itu")."""
         before = _previous_token(text, start).lower()
-        return before[:1].isdigit() or before in self.lex.numeral_units or before in self.lex.numeral_vague
+        return bool(_NUMBER.fullmatch(before)) or before in self.lex.numeral_units or before in self.lex.numeral_vague
 
     def _deictic_day(self, m: re.Match[str], text: str) -> list[Part]:
         offset = self.lex.deictic_days[" ".join(m["w"].lower().split())]
