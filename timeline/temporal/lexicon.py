@@ -34,6 +34,7 @@ class Lexicon:
     month_any: dict[str, int]
     weekdays: dict[str, int]
     weekend_pair: tuple[str, str]
+    weekday_display: dict[int, str]
     numeral_units: dict[str, float]
     numeral_multipliers: dict[str, int]
     numeral_teen: frozenset[str]
@@ -133,6 +134,14 @@ def _dateparser_day_words() -> dict[str, int]:
     return words
 
 
+def _weekday_display(names: dict[str, int]) -> dict[int, str]:
+    """One name per ISO weekday number, for messages: the first full name dateparser lists."""
+    display: dict[int, str] = {}
+    for name, number in names.items():
+        display.setdefault(number, name.capitalize())
+    return display
+
+
 @cache
 def lexicon() -> Lexicon:
     data = load_toml("temporal/lexicon.toml")
@@ -155,6 +164,7 @@ def lexicon() -> Lexicon:
         month_any=month_any,
         weekdays=_weekday_names(data["weekdays"]),
         weekend_pair=tuple(data["weekdays"]["weekend_pair"]),
+        weekday_display=_weekday_display(_weekday_names(data["weekdays"])),
         numeral_units=_lower_map(numerals["units"]),
         numeral_multipliers=_lower_map(numerals["multipliers"]),
         numeral_teen=frozenset(numerals["teen"]),

@@ -28,7 +28,6 @@ from timeline.temporal.recognize import CAL, DURATION, SET, Part
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”'’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _TIME_GRANULARITIES = (Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE)
-_WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _NEAR_CHARS = 40
 _PERIOD_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF}
 
@@ -269,7 +268,7 @@ def _day_level(part: Part, ctx: Context) -> Resolved:
         day = stated
         if part.weekday is not None and stated.isoweekday() != part.weekday:
             corrected = _correct_weekday(stated, part.weekday, ctx.dct or stated)
-            name = _WEEKDAY_NAMES[part.weekday - 1]
+            name = lexicon().weekday_display[part.weekday]
             if corrected is not None:
                 day = corrected
                 conflict = f"{name} does not fall on {stated.isoformat()}; read as {corrected.isoformat()}"
@@ -284,7 +283,7 @@ def _day_level(part: Part, ctx: Context) -> Resolved:
         resolved = _relative(part, ctx)
         day = resolved.point.as_date() if resolved.point else None
         if part.weekday is not None and day is not None and day.isoweekday() != part.weekday:
-            conflict = f"{_WEEKDAY_NAMES[part.weekday - 1]} does not fall on {day.isoformat()}"
+            conflict = f"{lexicon().weekday_display[part.weekday]} does not fall on {day.isoformat()}"
         return Resolved(resolved.point, resolved.anchor, conflict, resolved.raw_value)
     day, anchor = _weekday_date(part, ctx)
     if day is None:
