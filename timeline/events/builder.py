@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
-from timeline.models import Actor, Document, EntityMention, Event, EventMention, Modality, Polarity, Sentence, Timex
+from timeline.models import Actor, ActorRole, Document, Granularity, EntityMention, Event, EventMention, Modality, Polarity, Sentence, TimeAnchor, Timex
 
-from .layout import Layout, layout
+from .layout import Clause, Layout, layout
 from .lexicon import lexicon
 from .modality import polarity_and_modality
 from .roles import Entities, Roles, assign_roles
 from .timing import EventTime, Timing, publication
 from .triggers import Trigger, find_triggers
+
+
+DAY_OR_FINER = frozenset(
+    {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND}
+)
+# How long before publication a dated statement can still be the occasion of the article's quotes.
+OCCASION_WINDOW = timedelta(days=7)
 
 
 @dataclass(slots=True)
@@ -63,6 +71,8 @@ def _merge_target(drafts: list[Draft], candidate: Draft, unmergeable: frozenset[
     for earlier in reversed(drafts):
         if earlier.event_type != candidate.event_type or earlier.row or not _times_compatible(earlier, candidate):
             continue
+        if (earlier.polarity, _factual(earlier)) != (candidate.polarity, _factual(candidate)):
+            continue  # "belum terpasang" is not "akan memasang"
         if candidate.trigger.anaphoric and _head(earlier) == _head(candidate):
             return earlier
         names = candidate.actor_names
@@ -71,8 +81,13 @@ def _merge_target(drafts: list[Draft], candidate: Draft, unmergeable: frozenset[
         if not names and candidate.time is None and _head(earlier) == _head(candidate):
             return earlier
     if candidate.trigger.anaphoric:
-        return next((e for e in reversed(drafts) if e.event_type == candidate.event_type and not e.row), None)
+        same_type = (e for e in reversed(drafts) if e.event_type == candidate.event_type and not e.row)
+        return next((e for e in same_type if _times_compatible(e, candidate)), None)
     return None
+
+
+def _factual(draft: Draft) -> bool:
+    return draft.modality in (Modality.ASSERTED, Modality.REPORTED)
 
 
 def _head(draft: Draft) -> str:
@@ -130,6 +145,26 @@ def _event(document: Document, draft: Draft) -> Event:
     )
 
 
+def _after_relative(doc: Layout, trigger: Trigger) -> bool:
+    before = doc.words_before(trigger.start, doc.clause_of(trigger.start).start)
+    return bool(before) and before[-1] in lexicon().cues.relative
+
+
+def _times(trigger: Trigger, clause: Clause, timing: Timing, statement_types: frozenset[str]) -> list[EventTime | None]:
+    """Explicit dates (one per coordinated date), else a vague reference next to the trigger, else the
+    narrative date. A statement takes only an explicit date: the story's narrative dates are about what
+    is reported, and "saat ini mengklaim" is the publication day."""
+    explicit = timing.explicit(trigger)
+    if explicit:
+        return list(explicit)
+    if trigger.event_type in statement_types:
+        # Dated later (by the speaker's dated statement, else the publication date), unless it says
+        # when it was said: "Ali beberapa waktu lalu menyebut".
+        vague = timing.vague(trigger)
+        return [vague if vague is not None and vague.value != "PRESENT_REF" else None]
+    return [timing.vague(trigger) or timing.narrative(clause)]
+
+
 class _RoleCache:
     """Roles per trigger, computed on demand: a clause opened by `dan`/`serta` borrows the subject of the
     sentence's previous trigger, which may itself never become a row."""
@@ -170,13 +205,15 @@ def _merged_drafts(document: Document, doc: Layout, sentences: list[Sentence], t
     kept_types: set[str] = set()
     for index, trigger in enumerate(triggers):
         clause = doc.clause_of(trigger.start)
-        times: list[EventTime | None] = list(timing.explicit(trigger)) or [timing.narrative(clause) or timing.vague(trigger)]
+        times = _times(trigger, clause, timing, cues.publication_types)
         undated = times == [None] and trigger.event_type not in cues.publication_types
         if undated and trigger.event_type not in kept_types:
             continue  # neither a row of its own nor a mention of an earlier one
         sentence = _sentence_of(sentences, sentence_starts, trigger.start)
         polarity, modality = polarity_and_modality(doc, trigger, clause, (sentence.start, sentence.end))
         roles = role_cache.roles(index)
+        if trigger.event_type in cues.publication_types and not roles.actors and _after_relative(doc, trigger):
+            continue  # "kabar yang menyebutkan ...": a rumour, not someone's statement
         for row, time in enumerate(times):
             draft = Draft(
                 trigger=trigger,
@@ -215,10 +252,41 @@ def build_events(
         return []
     cues = lexicon().cues
     doc = layout(document.text, sentences)
+    drafts = _merged_drafts(document, doc, sentences, timexes, entities)
+    # "Ali mengatakan ..." ... "kata Ali, Kamis (28/11/2013)": a speaker's undated statements share the
+    # occasion of their explicitly dated one, wherever in the article that is.
+    spoken: dict[str, EventTime] = {}
+    for draft in drafts:
+        if _speech(draft, cues.publication_types) and _occasion(draft, document.published):
+            for name in _speakers(draft):
+                spoken.setdefault(name, draft.time)
     rows = []
-    for draft in _merged_drafts(document, doc, sentences, timexes, entities):
-        if draft.time is None and draft.event_type in cues.publication_types and not draft.in_quote and document.published:
-            draft.time = publication(document.published)
+    for draft in drafts:
+        if draft.time is None and _speech(draft, cues.publication_types) and not draft.trigger.nominal:
+            occasion = next((spoken[name] for name in _speakers(draft) if name in spoken), None)
+            if occasion is not None:
+                draft.time = replace(occasion, anchor=TimeAnchor.NARRATIVE)
+            elif document.published:
+                draft.time = publication(document.published)
         if draft.time is not None:
             rows.append(_event(document, draft))
     return rows
+
+
+def _occasion(draft: Draft, published: date | None) -> bool:
+    """A statement dated to the day, in the days before publication: the occasion of an interview or
+    press conference (not "a proposal made in January 2021")."""
+    time = draft.time
+    if draft.trigger.nominal or time is None or time.anchor is not TimeAnchor.EXPLICIT or time.start is None:
+        return False
+    if time.precision not in DAY_OR_FINER or time.start != time.end:
+        return False
+    return published is None or timedelta(0) <= published - time.start <= OCCASION_WINDOW
+
+
+def _speech(draft: Draft, speech_types: frozenset[str]) -> bool:
+    return draft.event_type in speech_types and not draft.in_quote
+
+
+def _speakers(draft: Draft) -> list[str]:
+    return [actor.name for actor in draft.actors if actor.role is ActorRole.AGENT]

@@ -57,6 +57,7 @@ class Cues:
     agent_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
     companion_words: frozenset[str]
+    pronouns: frozenset[str]
     coordinators: frozenset[str]
     time_prepositions: frozenset[str]
     time_coordinators: frozenset[str]
@@ -103,6 +104,7 @@ def _cues(raw: dict) -> Cues:
         agent_prepositions=words("agent_prepositions"),
         target_prepositions=words("target_prepositions"),
         companion_words=words("companion_words"),
+        pronouns=words("pronouns"),
         coordinators=words("coordinators"),
         time_prepositions=words("time_prepositions"),
         time_coordinators=words("time_coordinators"),

@@ -21,6 +21,7 @@ ACTOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COU
 PLACE_KINDS = frozenset({ActorKind.LOCATION, ActorKind.COUNTRY})
 SUBJECT_KINDS = ACTOR_KINDS | {ActorKind.LOCATION}
 WORD = re.compile(r"\w+")
+DATELINE = re.compile(r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?:, ?[\w.]+(?: [\w.]+){0,2})?\s+[–—-]+\s")
 ROLE_RANK = {ActorRole.AGENT: 0, ActorRole.TARGET: 1, ActorRole.PARTICIPANT: 2}
 
 
@@ -35,7 +36,10 @@ class Entities:
     """Entity mentions sorted by offset, with the look-ups role assignment needs."""
 
     def __init__(self, mentions: list[EntityMention], text: str) -> None:
-        self.mentions = sorted(mentions, key=lambda e: (e.start, -e.end))
+        # The dateline ("JAKARTA, KOMPAS.com -") names where the story was filed and by whom, not actors.
+        dateline = DATELINE.match(text)
+        body = dateline.end() if dateline else 0
+        self.mentions = sorted((e for e in mentions if e.start >= body), key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.mentions]
         self.text = text
         self._locative: dict[tuple[int, int], bool] = {}
@@ -79,13 +83,18 @@ def _words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
 
 
+# Between an organisation or country and the person it qualifies: capitalised title words, a parenthesis.
+TITLE_GAP = re.compile(r"\)?(?:\s*\([^()\n]{0,60}\))?(?:\s+[A-Z][\w.&-]*){0,8}\s*")
+
+
 def _is_title_part(mention: EntityMention, following: EntityMention | None, text: str) -> bool:
-    """`Rusia` in `Presiden Rusia Vladimir Putin` qualifies the person; it is not an actor of its own."""
+    """`Rusia` in `Presiden Rusia Vladimir Putin` and `PT Pertamina (Persero)` in `... (Persero) Ali Mundakir`
+    qualify the person; they are not actors of their own."""
     return (
         mention.kind is not ActorKind.PERSON
         and following is not None
         and following.kind is ActorKind.PERSON
-        and not text[mention.end : following.start].strip()
+        and TITLE_GAP.fullmatch(text, mention.end, following.start) is not None
     )
 
 
@@ -126,7 +135,7 @@ def _subject_group(candidates: list[EntityMention], text: str, cues: Cues) -> li
 def _candidates(mentions: list[EntityMention], entities: Entities, start: int) -> list[EntityMention]:
     kept = []
     for position, mention in enumerate(mentions):
-        following = mentions[position + 1] if position + 1 < len(mentions) else None
+        following = next((m for m in mentions[position + 1 :] if m.kind is ActorKind.PERSON), None)
         if _is_title_part(mention, following, entities.text) or entities.locative(mention, start):
             continue
         kept.append(mention)
@@ -184,6 +193,7 @@ def assign_roles(
     if trigger.postposed:
         speaker = next(iter(entities.within(trigger.end, clause.end)), None)
         if speaker is None or text[trigger.end : speaker.start].strip():
+            # "ujarnya", "kata dia": the last person named outside quotations
             speaker = entities.last_person_before(trigger.start, doc)
         if speaker is not None:
             roles.append((speaker, ActorRole.AGENT))
@@ -195,6 +205,10 @@ def assign_roles(
         subject = _subject_group([m for m in pre if m.kind in ACTOR_KINDS or m is pre[0]], text, cues) if pre else []
         if not subject and clause.cue in cues.subject_sharing:
             subject = shared_subject
+        if not subject and any(word in cues.pronouns for word in doc.words_before(trigger.start, window_start)[-3:]):
+            # "Ia menambahkan": the pronoun stands for the last person named outside quotations.
+            speaker = entities.last_person_before(trigger.start, doc)
+            subject = [speaker] if speaker is not None else []
         roles.extend((mention, subject_role) for mention in subject)
     roles.extend((mention, ActorRole.PARTICIPANT) for mention in companions if mention.kind in ACTOR_KINDS)
 
@@ -264,9 +278,16 @@ def _actors(roles: list[tuple[EntityMention, ActorRole]]) -> list[Actor]:
     ]
 
 
+# A comma followed by a new lowercase clause ("mengatakan, pihaknya ... di DKI Jakarta"), not by `di`.
+NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b)[a-z]")
+
+
 def _location(trigger: Trigger, clause: Clause, entities: Entities) -> EntityMention | None:
-    """The most specific place named in a `di` phrase of the trigger's clause, after the trigger first."""
+    """The most specific place named in a `di` phrase of the trigger's clause, after the trigger first.
+    A statement's place must follow it without a reported clause in between."""
     located = [m for m in entities.located_places(clause) if m.end <= trigger.start or m.start >= trigger.end]
+    if trigger.event_type in lexicon().cues.publication_types:
+        located = [m for m in located if m.start >= trigger.end and not NEW_CLAUSE.search(entities.text, trigger.end, m.start)]
     if not located:
         return None
     after = [m for m in located if m.start >= trigger.end] or located

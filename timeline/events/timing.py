@@ -24,6 +24,8 @@ Lean = Literal["back", "forward"] | None
 # A vague reference (saat ini, masa depan) dates only a trigger right next to it.
 VAGUE_REACH = 40
 WORD = re.compile(r"\w+")
+# A comma opening a new clause: what follows a statement verb there is the reported content.
+NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b|pada\b)[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,11 @@ def _distance(trigger: Trigger, timex: Timex, lean: Lean = None) -> float:
 
 
 def _narrative_times(doc: Layout, timexes: list[Timex], sentences: list[Sentence]) -> dict[int, Timex]:
-    """For each sentence, the latest definite date in the earlier sentences of its paragraph."""
+    """For each sentence, the latest definite date in the earlier sentences of its paragraph.
+    Dates inside quotations are the speaker's, not the story's: they set no narrative time."""
     latest_in: dict[int, Timex] = {}
     for timex in timexes:
-        if is_definite(timex):
+        if is_definite(timex) and doc.quote_of(timex.start) is None:
             latest_in[doc.clause_of(timex.start).sentence] = timex
     narrative: dict[int, Timex] = {}
     current: Timex | None = None
@@ -157,7 +160,12 @@ class Timing:
         clause = self.doc.clause_of(trigger.start)
         definite = [t for t in claimed if is_definite(t)]
         if not definite:
-            definite = [t for t in self.orphans.get(clause.sentence, []) if is_definite(t)]
+            quote = self.doc.quote_of(trigger.start)
+            orphans = self.orphans.get(clause.sentence, [])
+            definite = [t for t in orphans if is_definite(t) and self.doc.quote_of(t.start) == quote]
+        if trigger.event_type in self.cues.publication_types:
+            # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
+            definite = [t for t in definite if t.end <= trigger.start or not NEW_CLAUSE.search(self.doc.lower, trigger.end, t.start)]
         if definite:
             primary = min(definite, key=lambda t: (not self._preceded_by_time_preposition(t), _distance(trigger, t)))
             return [from_timex(t, TimeAnchor.EXPLICIT) for t in self._coordinated(primary)]

@@ -26,6 +26,7 @@ class Trigger:
     event_type: str
     passive: bool
     postposed: bool  # a reporting verb after its quote: "..., kata Putin"
+    nominal: bool  # a derived noun: "imbauan", "pertemuan"
     anaphoric: bool  # "Pertemuan tersebut"
 
 
@@ -135,15 +136,22 @@ def _postposed(doc: Layout, start: int, word: str, base: str, entity_starts: set
     if word != base:  # "ujarnya": the clitic names the speaker
         return True
     following = doc.words_after(start + len(word), 1)
-    return bool(following) and following[0].start in entity_starts
+    return bool(following) and (following[0].start in entity_starts or following[0].text in lexicon().cues.pronouns)
 
 
 @cache
 def _anaphora_pattern() -> re.Pattern[str]:
-    """An anaphoric determiner within the first few words after a trigger: "pertemuan (puncak) tersebut"."""
+    """An anaphoric determiner within the first few words after a trigger, in the same phrase (no punctuation
+    between): "pertemuan (puncak) tersebut", not "pembangunan roket, mereka ..."."""
     cues = lexicon().cues
     words = "|".join(re.escape(word) for word in sorted(cues.anaphora))
-    return re.compile(rf"(?:[^\w\n]+[\w‐-]+){{0,{cues.anaphora_window - 1}}}?[^\w\n]+(?:{words})(?![\w‐-])")
+    return re.compile(rf"(?:[^\S\n]+[\w‐-]+){{0,{cues.anaphora_window - 1}}}?[^\S\n]+(?:{words})(?![\w‐-])")
+
+
+def _nominal(phrase: str, lemma: str) -> bool:
+    """-an nouns (imbauan, permintaan, pertemuan), not -kan verbs (mengatakan)."""
+    head = strip_particle(TOKEN.match(phrase).group()) if TOKEN.match(phrase) else phrase
+    return head.endswith("an") and not head.endswith("kan") and not lemma.endswith("an")
 
 
 def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Timex]) -> list[Trigger]:
@@ -170,6 +178,8 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
                 if hit is not None:
                     head_start = following.start
                     break
+        if hit is None and candidate.light_verb and found and doc.clause_of(found[-1].start).start == doc.clause_of(start).start:
+            continue  # "pertemuan itu digelar pada Senin": the verb carries the noun before it, and its date
         if hit is None:
             hit = _content(doc, start, word, candidate, clause_end)
         if hit is None:
@@ -185,6 +195,7 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
                 event_type=event_type,
                 passive=head.startswith("di") and not head.startswith(lemma),
                 postposed=postposed,
+                nominal=_nominal(doc.lower[head_start:end], lemma),
                 anaphoric=_anaphora_pattern().match(doc.lower, end, clause_end) is not None,
             )
         )
