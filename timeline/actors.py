@@ -23,7 +23,6 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:[{_UPPER}]\.(?= [{_UPPER}])|[{_UPPER}][\w\-]*(?:['’][A-Za-z]\w*)?)"
 _TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
 _OPENING = re.compile(r"[\"“‘(]\s*")
-_AND = "dan"
 _CLAUSE_LIMIT = 300  # characters an appositive clause may run (`, seorang profesor di ...,`)
 _SCAN_LIMIT = 20_000  # above this length, look words up in an index instead of scanning the text
 _LOWER_WORD = re.compile(r"(?<= )[a-z]+(?![A-Za-z0-9])")
@@ -31,7 +30,7 @@ _LOWER_WORD = re.compile(r"(?<= )[a-z]+(?![A-Za-z0-9])")
 
 @cache
 def _run_pattern() -> re.Pattern[str]:
-    particles = "|".join(sorted((*lexicon().name_particles, _AND), key=len, reverse=True))
+    particles = "|".join(sorted((*lexicon().name_particles, *lexicon().conjunctions), key=len, reverse=True))
     return re.compile(
         rf"{_WORD}(?: (?:(?:{particles}) )?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
     )
@@ -190,8 +189,8 @@ def _layout(run_text: str) -> tuple[tuple[Category | None, Entry | None, int, in
             parts.append([None, None, index, index + 1, _PAREN])
             index += 1
             continue
-        if word == _AND or word in lex.name_particles:
-            parts.append([None, None, index, index + 1, _CONJUNCTION if word == _AND else _PARTICLE])
+        if word in lex.conjunctions or word in lex.name_particles:
+            parts.append([None, None, index, index + 1, _CONJUNCTION if word in lex.conjunctions else _PARTICLE])
             index += 1
             continue
         for width in range(min(lex.widths.get(word, 1), len(words) - index), 0, -1):

@@ -57,6 +57,7 @@ class Lexicon:
     demonym_heads: frozenset[str]
     apposition: re.Pattern[str]
     name_particles: tuple[str, ...]
+    conjunctions: frozenset[str]
     national_heads: frozenset[str]
     organization_suffixes: frozenset[str]
 
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
         demonym_heads=frozenset(words["demonym_heads"]),
         apposition=re.compile(rf",\s+(?:(?:{openers})\s+)?((?i:{titles}))\b"),
         name_particles=tuple(words["name_particles"]),
+        conjunctions=frozenset(words["conjunctions"]),
         national_heads=frozenset(words["national_organization_heads"]),
         organization_suffixes=frozenset(words["organization_suffixes"]),
     )
