@@ -82,7 +82,7 @@ class Lexicon:
     stop_after_year: frozenset[str]
     stop_before_weekday: frozenset[str]
     name_prone: frozenset[str]
-    law_number_words: tuple[str, ...]
+    law_number_words: frozenset[str]  # lower case, without a final dot
     function_words: frozenset[str]
     coordination_words: tuple[str, ...]
     dashes: tuple[str, ...]
@@ -212,7 +212,7 @@ def lexicon() -> Lexicon:
         stop_after_year=frozenset(word.lower() for word in stop["after_year"]),
         stop_before_weekday=frozenset(stop["before_weekday"]),
         name_prone=frozenset(word.lower() for word in stop["name_prone"]),
-        law_number_words=tuple(stop["law_number_words"]),
+        law_number_words=frozenset(word.rstrip(".").lower() for word in stop["law_number_words"]),
         function_words=frozenset(stop["function_words"]),
         coordination_words=tuple(data["coordination"]["words"]),
         dashes=tuple(data["coordination"]["dashes"]),

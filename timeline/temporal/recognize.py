@@ -265,8 +265,8 @@ class _Patterns:
     # -- dates -------------------------------------------------------------------------
 
     def _law_number_before(self, text: str, start: int) -> bool:
-        before = _words(text, start, 3)
-        return any(word.rstrip(".").lower() in {w.rstrip(".").lower() for w in self.lex.law_number_words} for word in before)
+        """"UU No. 11 Tahun 2020", "Nomor 5/2013": a number of a law or a regulation follows."""
+        return any(word.rstrip(".").lower() in self.lex.law_number_words for word in _words(text, start, 3))
 
     def _numeric_date(self, m: re.Match[str], text: str) -> list[Part]:
         if self._law_number_before(text, m.start()):
