@@ -338,3 +338,76 @@ def test_rows_carry_valid_offsets_and_stable_ids():
 
 def test_empty_document():
     assert build("") == []
+
+
+def test_a_speakers_undated_statements_share_their_dated_occasion():
+    text = (
+        "JAKARTA, KOMPAS.com - Direktur PT Kereta Api Indonesia (Persero) Budi Santoso mengatakan, tarif naik.\n"
+        "“Kami sudah siap,” kata Budi kepada wartawan, Kamis (28/11/2013).\n"
+        "Budi menambahkan, jadwal tetap."
+    )
+    events = build(
+        text,
+        [
+            entity(text, "JAKARTA", LOCATION, name="Jakarta", country="IDN"),
+            entity(text, "KOMPAS", ORG, name="Kompas"),
+            entity(text, "PT Kereta Api Indonesia", ORG, country="IDN"),
+            entity(text, "Budi Santoso", PERSON, country="IDN"),
+            entity(text, "Budi", PERSON, name="Budi Santoso", country="IDN", nth=1),
+            entity(text, "Budi", PERSON, name="Budi Santoso", country="IDN", nth=2),
+        ],
+        [timex(text, "Kamis (28/11/2013)", "2013-11-28")],
+        published=date(2013, 11, 29),
+    )
+    assert [(e.trigger, e.time_value, e.time_anchor) for e in events] == [
+        ("mengatakan", "2013-11-28", TimeAnchor.NARRATIVE),
+        ("kata", "2013-11-28", TimeAnchor.EXPLICIT),
+        ("menambahkan", "2013-11-28", TimeAnchor.NARRATIVE),
+    ]
+    # Neither the dateline nor the organisation in the speaker's title is an actor.
+    assert all(roles(e) == {("Budi Santoso", ActorRole.AGENT)} for e in events)
+
+
+def test_an_old_dated_statement_is_not_the_occasion_of_todays_quotes():
+    text = "Kim mengusulkan rencana itu pada Januari 2021.\nKim menegaskan dukungannya."
+    kim = [entity(text, "Kim", PERSON, name="Kim Jong-un", nth=n) for n in (0, 1)]
+    events = build(text, kim, [timex(text, "Januari 2021", "2021-01")])
+    assert [(e.trigger, e.time_value) for e in events] == [("mengusulkan", "2021-01"), ("menegaskan", "2023-09-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Pejabat Agus Salim ditemui di kantornya.\n“Kami siap,” kata dia.", "Agus Salim"),
+        ("Pejabat Agus Salim ditemui di kantornya.\n“Kami siap,” ujarnya.", "Agus Salim"),
+        ("Pejabat Agus Salim ditemui di kantornya.\nIa menegaskan kesiapan timnya.", "Agus Salim"),
+    ],
+)
+def test_pronoun_speakers_are_the_last_person_named(text, speaker):
+    (event,) = build(text, [entity(text, "Agus Salim", PERSON)])
+    assert event.event_type == "STATEMENT" and roles(event) == {(speaker, ActorRole.AGENT)}
+
+
+def test_rumours_and_nominal_speech_acts_are_not_dated_by_publication():
+    text = "Kabar yang menyebutkan tarif naik beredar luas. Imbauan itu tidak dihiraukan."
+    assert build(text) == []
+
+
+def test_a_light_verb_after_its_noun_leaves_the_date_to_the_noun():
+    text = "Pertemuan kedua menteri itu digelar pada Senin (2/10/2023)."
+    (event,) = build(text, [], [timex(text, "Senin (2/10/2023)", "2023-10-02")])
+    assert (event.trigger, event.event_type, event.time_value) == ("Pertemuan", "CONSULT", "2023-10-02")
+
+
+def test_statement_location_is_where_it_was_said_not_what_was_said():
+    text = "Ali mengatakan, pemasangan alat itu selesai di Bekasi. Ali menyampaikan hal itu di Jakarta."
+    events = build(
+        text,
+        [
+            entity(text, "Ali", PERSON),
+            entity(text, "Bekasi", LOCATION, country="IDN"),
+            entity(text, "Ali", PERSON, nth=1),
+            entity(text, "Jakarta", LOCATION, country="IDN"),
+        ],
+    )
+    assert [(e.trigger, e.location) for e in events] == [("mengatakan", None), ("menyampaikan", "Jakarta")]
