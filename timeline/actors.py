@@ -727,13 +727,14 @@ def _merge_groups(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
     absorbed: set[int] = set()
     groups: list[_Raw] = []
     for match in lex.group_pattern.finditer(text):
-        word = match.group()
-        country = by_start.get(match.end() + 1)
-        if country is not None and country.kind is ActorKind.COUNTRY and word in lex.demonym_heads and text[match.end()] == " ":
+        start, end = match.start() + 1, match.end()  # the pattern's leading space is not part of the group
+        word = text[start:end]
+        country = by_start.get(end + 1)
+        if country is not None and country.kind is ActorKind.COUNTRY and word in lex.demonym_heads and text[end] == " ":
             absorbed.add(country.start)
-            groups.append(_Raw(match.start(), country.end, ActorKind.GROUP, text[match.start() : country.end], country.country))
+            groups.append(_Raw(start, country.end, ActorKind.GROUP, text[start : country.end], country.country))
         else:
-            groups.append(_Raw(match.start(), match.end(), ActorKind.GROUP, word))
+            groups.append(_Raw(start, end, ActorKind.GROUP, word))
     merged = sorted([raw for raw in raws if raw.start not in absorbed] + groups, key=lambda raw: (raw.start, -raw.end))
     kept: list[_Raw] = []
     for raw in merged:

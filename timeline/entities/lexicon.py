@@ -170,7 +170,9 @@ def lexicon() -> Lexicon:
         person_verbs_before=frozenset(words["person_verbs_before"]),
         location_cues=frozenset(words["location_cues"]),
         honorifics=frozenset(word.lower() for word in words["honorifics"]),
-        group_pattern=re.compile(r"\b" + _trie_pattern(words["group_words"]) + r"\b"),
+        # A literal leading space lets the regex engine jump between candidates; the match starts one
+        # character before the group word.
+        group_pattern=re.compile(" " + _trie_pattern(words["group_words"]) + r"\b"),
         demonym_heads=frozenset(words["demonym_heads"]),
         apposition=re.compile(rf",\s+(?:(?:{openers})\s+)?((?i:{titles}))\b"),
         name_particles=tuple(words["name_particles"]),
