@@ -15,12 +15,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-READ_ROWS = 512
+READ_ROWS = 256
 """Rows read from a run at a time, and the row-group size runs are written with."""
 FAN_IN = 64
 """Runs merged at once: memory is about FAN_IN × READ_ROWS staged rows."""
-CHUNK_ROWS = 32_768
-"""Rows per merged chunk handed to the output writers (one Parquet row group each)."""
+CHUNK_ROWS = 8_192
+"""Rows per merged chunk handed to the output writers."""
 
 BatchKeys = Callable[[pa.RecordBatch], Iterable[tuple]]
 

@@ -8,7 +8,6 @@ without touching this module.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import types
@@ -19,6 +18,7 @@ from enum import StrEnum
 from typing import Any, Literal, Union, get_args, get_origin
 
 import pyarrow as pa
+import pyarrow.json as pa_json
 from pydantic import BaseModel
 
 from timeline import __version__
@@ -32,8 +32,7 @@ CATEGORY = pa.dictionary(pa.int32(), pa.string())
 LIST_ITEM = "element"  # the name Parquet gives list items; using it keeps schemas equal after a round trip
 
 JSON_COLUMN = "_json"
-CSV_COLUMN = "_csv"
-"""Internal staging columns: each row pre-rendered as JSON and as a CSV line, so consolidation streams strings."""
+"""Internal staging column: each row's `model_dump_json()`, so JSON outputs stream exact, cheap strings."""
 
 
 def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
@@ -123,16 +122,6 @@ def document_sort_key(document: Document) -> tuple:
 # ---------------------------------------------------------------- CSV
 
 
-def _scalar_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return str(value)
-
-
 def _format_actor(actor: Actor) -> str:
     details = [actor.kind.value, *([actor.country] if actor.country else []), actor.role.value]
     return f"{actor.name} ({', '.join(details)})"
@@ -153,6 +142,8 @@ _ITEM_FORMATTERS: dict[type, Callable[[Any], str]] = {
     str: str,
 }
 LIST_SEPARATOR = "; "
+RENDERED_PREFIX = "_csv."
+"""Staged columns holding CSV text rendered in Python (lists, timestamps); other CSV columns are cast by Arrow."""
 
 
 def headline_actors(actors: Sequence[Actor]) -> tuple[Actor | None, Actor | None]:
@@ -163,48 +154,71 @@ def headline_actors(actors: Sequence[Actor]) -> tuple[Actor | None, Actor | None
     return actor1 or next(rest, None), actor2 or next(rest, None)
 
 
-def _actor_columns(name: str) -> tuple[list[str], Callable[[Any], list[str]]]:
-    def values(actors: list[Actor]) -> list[str]:
-        actor1, actor2 = headline_actors(actors)
-        return [
-            actor1.name if actor1 else "",
-            (actor1.country or "") if actor1 else "",
-            actor2.name if actor2 else "",
-            (actor2.country or "") if actor2 else "",
-            LIST_SEPARATOR.join(_format_actor(a) for a in actors),
-        ]
-
-    return ["actor1", "actor1_country", "actor2", "actor2_country", name], values
+def _actor_texts(actors: list[Actor]) -> list[str]:
+    actor1, actor2 = headline_actors(actors)
+    return [
+        actor1.name if actor1 else "",
+        (actor1.country or "") if actor1 else "",
+        actor2.name if actor2 else "",
+        (actor2.country or "") if actor2 else "",
+        LIST_SEPARATOR.join(_format_actor(a) for a in actors),
+    ]
 
 
-def _csv_columns_of_field(name: str, annotation: Any) -> tuple[list[str], Callable[[Any], list[str]]]:
+def _list_texts(formatter: Callable[[Any], str]) -> Callable[[list], list[str]]:
+    return lambda items: [LIST_SEPARATOR.join(formatter(item) for item in items)]
+
+
+def _timestamp_texts(value: datetime | None) -> list[str]:
+    # Arrow would print "2024-03-05 10:00:00.000000"; isoformat matches the JSON outputs
+    return [value.isoformat() if value else ""]
+
+
+@dataclass(frozen=True)
+class CsvField:
+    """The CSV columns one model field becomes; `render` is None when Arrow's cast to text is the right form."""
+
+    field: str
+    columns: tuple[str, ...]
+    render: Callable[[Any], list[str]] | None
+
+
+def _csv_field(name: str, annotation: Any) -> CsvField:
     annotation, _ = _unwrap_optional(annotation)
     if get_origin(annotation) is list:
         (item,) = get_args(annotation)
         if item is Actor:
-            return _actor_columns(name)
+            return CsvField(name, ("actor1", "actor1_country", "actor2", "actor2_country", name), _actor_texts)
         if item not in _ITEM_FORMATTERS:
             raise TypeError(f"no CSV format for list items of type {item!r} (field {name})")
-        formatter = _ITEM_FORMATTERS[item]
-        return [name], lambda items: [LIST_SEPARATOR.join(formatter(item) for item in items)]
-    return [name], lambda value: [_scalar_text(value)]
-
-
-class _LineWriter:
-    """Renders one CSV record (RFC 4180 quoting, CRLF) to a string."""
-
-    def __init__(self) -> None:
-        self._buffer = io.StringIO()
-        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
-
-    def line(self, values: list[str]) -> str:
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        self._writer.writerow(values)
-        return self._buffer.getvalue()
+        return CsvField(name, (name,), _list_texts(_ITEM_FORMATTERS[item]))
+    if isinstance(annotation, type) and issubclass(annotation, datetime):
+        return CsvField(name, (name,), _timestamp_texts)
+    return CsvField(name, (name,), None)
 
 
 # ---------------------------------------------------------------- the tables
+
+
+class _StagedText:
+    """A row's staged JSON, fetched only when two keys tie (rare), so merging does not hold every row's text."""
+
+    __slots__ = ("column", "row")
+
+    def __init__(self, column: pa.Array, row: int) -> None:
+        self.column = column
+        self.row = row
+
+    def text(self) -> str:
+        return self.column[self.row].as_py()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _StagedText) and self.text() == other.text()
+
+    def __lt__(self, other: _StagedText) -> bool:
+        return self.text() < other.text()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -218,43 +232,71 @@ class TableSpec:
     partition_column: str
     """Date column the Hive-partitioned dataset is split by."""
 
-    @property
+    @functools.cached_property
     def schema(self) -> pa.Schema:
         return arrow_schema(self.name)
 
-    @property
+    @functools.cached_property
     def staging_schema(self) -> pa.Schema:
-        fields = [field.with_type(_plain_type(field.type)) for field in self.schema]
-        return pa.schema([*fields, pa.field(JSON_COLUMN, pa.string(), False), pa.field(CSV_COLUMN, pa.string(), False)])
+        texts = [JSON_COLUMN, *self.rendered_csv_columns]
+        return pa.schema([*self._plain_schema, *(pa.field(name, pa.string(), nullable=False) for name in texts)])
 
     def row_key(self, row: BaseModel) -> tuple:
         return self.key(*(getattr(row, column) for column in self.key_columns))
 
-    def batch_keys(self, batch: pa.RecordBatch | pa.Table) -> Iterator[tuple]:
+    def batch_keys(self, batch: pa.RecordBatch) -> Iterator[tuple]:
         """Sort keys of staged rows; the JSON text breaks ties so equal keys still merge deterministically."""
-        columns = [batch.column(column).to_pylist() for column in (*self.key_columns, JSON_COLUMN)]
+        columns = [batch.column(column).to_pylist() for column in self.key_columns]
+        json_column = batch.column(JSON_COLUMN)
         key = self.key
-        for values in zip(*columns):
-            yield (key(*values[:-1]), values[-1])
+        for row, values in enumerate(zip(*columns)):
+            yield (key(*values), _StagedText(json_column, row))
+
+    @functools.cached_property
+    def csv_fields(self) -> list[CsvField]:
+        return [_csv_field(name, info.annotation) for name, info in self.model.model_fields.items()]
 
     def csv_header(self) -> list[str]:
-        return [column for columns, _ in _csv_layout(self.model) for column in columns]
+        return [column for field in self.csv_fields for column in field.columns]
 
-    def csv_header_line(self) -> str:
-        return _LineWriter().line(self.csv_header())
+    @functools.cached_property
+    def rendered_csv_columns(self) -> list[str]:
+        return [RENDERED_PREFIX + column for field in self.csv_fields if field.render for column in field.columns]
 
-    def csv_renderer(self) -> Callable[[BaseModel], str]:
-        layout = [(name, values) for name, (_, values) in zip(self.model.model_fields, _csv_layout(self.model))]
-        writer = _LineWriter()
+    def render_csv(self, row: BaseModel) -> list[str]:
+        """Texts of the Python-rendered CSV columns of one row (staged with it)."""
+        return [text for field in self.csv_fields if field.render for text in field.render(getattr(row, field.field))]
 
-        def render(row: BaseModel) -> str:
-            return writer.line([text for name, values in layout for text in values(getattr(row, name))])
+    def csv_rows(self, chunk: pa.Table) -> Iterator[tuple]:
+        """CSV records of staged rows: Arrow casts scalars to text column by column, staged texts fill the rest."""
+        columns: list[list] = []
+        for field in self.csv_fields:
+            if field.render:
+                columns.extend(chunk.column(RENDERED_PREFIX + column).to_pylist() for column in field.columns)
+            else:
+                columns.append(chunk.column(field.field).cast(pa.string()).to_pylist())
+        return zip(*columns)
 
-        return render
+    @functools.cached_property
+    def _plain_schema(self) -> pa.Schema:
+        return pa.schema([field.with_type(_plain_type(field.type)) for field in self.schema])
 
+    @functools.cached_property
+    def _json_read_schema(self) -> pa.Schema:
+        # Arrow's JSON reader takes dates as text; the cast to the plain schema parses them
+        return pa.schema(
+            [field.with_type(pa.string()) if pa.types.is_temporal(field.type) else field for field in self._plain_schema]
+        )
 
-def _csv_layout(model: type[BaseModel]) -> list[tuple[list[str], Callable[[Any], list[str]]]]:
-    return [_csv_columns_of_field(name, info.annotation) for name, info in model.model_fields.items()]
+    def table_from_json(self, lines: list[str]) -> pa.Table:
+        """Rows from their `model_dump_json()` lines, parsed by Arrow in one pass (much faster than from_pylist)."""
+        data = "\n".join(lines).encode()
+        table = pa_json.read_json(
+            io.BytesIO(data),
+            read_options=pa_json.ReadOptions(use_threads=False, block_size=len(data) + 1),
+            parse_options=pa_json.ParseOptions(explicit_schema=self._json_read_schema, unexpected_field_behavior="error"),
+        )
+        return table.select(self._plain_schema.names).cast(self._plain_schema)
 
 
 TABLES: dict[TableName, TableSpec] = {

@@ -11,7 +11,7 @@ so a resumed run gives byte for byte the output of an uninterrupted one.
 
 from __future__ import annotations
 
-import json
+import csv
 import logging
 import os
 import shutil
@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from timeline import __version__
 from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
 from timeline.writers.merge import READ_ROWS, merge_runs, reduce_runs, write_run
-from timeline.writers.tables import CSV_COLUMN, JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
+from timeline.writers.tables import JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
 
 log = logging.getLogger("timeline.writers")
 
@@ -40,6 +40,8 @@ TIMELINE_JSON = "timeline.json"
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 CARRY_ROWS = 50_000
 """Rows of a previous output re-staged per sorted run when resuming."""
+ROW_GROUP_ROWS = 65_536
+"""Rows per row group of the final Parquet files (merged chunks are gathered up to this size)."""
 
 
 class OutputError(Exception):
@@ -56,15 +58,15 @@ def _output_error(error: OSError, fallback: Path) -> OutputError:
 
 def staged_table(spec: TableSpec, rows: Iterable[BaseModel]) -> pa.Table:
     """Rows sorted by the table key, with their JSON and CSV renderings, in the staging schema."""
-    render_csv = spec.csv_renderer()
-    rendered = sorted((((spec.row_key(row), row.model_dump_json()), row) for row in rows), key=lambda item: item[0])
-    records = []
-    for (_key, row_json), row in rendered:
-        record = row.model_dump()
-        record[JSON_COLUMN] = row_json
-        record[CSV_COLUMN] = render_csv(row)
-        records.append(record)
-    return pa.Table.from_pylist(records, schema=spec.staging_schema)
+    prepared = sorted((((spec.row_key(row), row.model_dump_json()), row) for row in rows), key=lambda item: item[0])
+    if not prepared:
+        return spec.staging_schema.empty_table()
+    json_rows = [row_json for (_key, row_json), _row in prepared]
+    table = spec.table_from_json(json_rows)
+    rendered = zip(*(spec.render_csv(row) for _key, row in prepared))
+    for name, texts in zip([JSON_COLUMN, *spec.rendered_csv_columns], [json_rows, *rendered]):
+        table = table.append_column(pa.field(name, pa.string(), nullable=False), pa.array(texts, pa.string()))
+    return table
 
 
 def _without_documents(table: pa.Table, spec: TableSpec, document_ids: set[str]) -> pa.Table:
@@ -116,7 +118,10 @@ class _Sinks:
         self.partitions: dict[tuple[str, ...], pq.ParquetWriter] = {}
         self.outputs: list[str] = []
         self.write_parquet = "parquet" in formats
+        self._pending: list[pa.Table] = []
+        self._pending_rows = 0
         self.csv: IO[str] | None = None
+        self.csv_writer = None
         self.jsonl: IO[str] | None = None
         if self.write_parquet:
             self.outputs.append(spec.name if partition_by else f"{spec.name}.parquet")
@@ -125,22 +130,32 @@ class _Sinks:
         if "csv" in formats:
             self.csv = _open_text(temp_dir / f"{spec.name}.csv")
             self.outputs.append(f"{spec.name}.csv")
-            self.csv.write(spec.csv_header_line())
+            self.csv_writer = csv.writer(self.csv, lineterminator="\r\n")
+            self.csv_writer.writerow(spec.csv_header())
         if "jsonl" in formats:
             self.jsonl = _open_text(temp_dir / f"{spec.name}.jsonl")
             self.outputs.append(f"{spec.name}.jsonl")
 
-    def write(self, chunk: pa.Table) -> None:
+    def write(self, chunk: pa.Table, json_rows: list[str]) -> None:
         if self.write_parquet:
-            rows = chunk.drop_columns([JSON_COLUMN, CSV_COLUMN]).cast(self.spec.schema)
-            if self.parquet is not None:
-                self.parquet.write_table(rows)
-            else:
-                self._write_partitions(rows)
-        if self.csv is not None:
-            self.csv.write("".join(chunk.column(CSV_COLUMN).to_pylist()))
+            self._pending.append(chunk.select(self.spec.schema.names))
+            self._pending_rows += chunk.num_rows
+            if self._pending_rows >= ROW_GROUP_ROWS:
+                self._flush_parquet()
+        if self.csv_writer is not None:
+            self.csv_writer.writerows(self.spec.csv_rows(chunk))
         if self.jsonl is not None:
-            self.jsonl.write("".join(f"{line}\n" for line in chunk.column(JSON_COLUMN).to_pylist()))
+            self.jsonl.writelines(f"{row}\n" for row in json_rows)
+
+    def _flush_parquet(self) -> None:
+        if not self._pending:
+            return
+        rows = pa.concat_tables(self._pending).cast(self.spec.schema)
+        self._pending, self._pending_rows = [], 0
+        if self.parquet is not None:
+            self.parquet.write_table(rows, row_group_size=ROW_GROUP_ROWS)
+        else:
+            self._write_partitions(rows)
 
     def _write_partitions(self, rows: pa.Table) -> None:
         groups: dict[tuple[str, ...], list[int]] = {}
@@ -162,6 +177,7 @@ class _Sinks:
         return (f"year={year}", f"month={HIVE_NULL if day is None else day.month}")
 
     def close(self) -> None:
+        self._flush_parquet()
         if self.parquet is not None:
             self.parquet.close()
         if self.write_parquet and self.partition_by and not self.partitions:
@@ -375,10 +391,13 @@ class TimelineWriter:
                         timeline_json.write(f',"{name}":[')
                     separator = ""
                     for chunk in merge_runs(reduce_runs(self._runs(spec, work), spec.batch_keys, work), spec.batch_keys):
-                        sinks.write(chunk)
+                        json_rows = chunk.column(JSON_COLUMN).to_pylist()
+                        sinks.write(chunk, json_rows)
                         if timeline_json is not None:
-                            timeline_json.write(separator + ",".join(chunk.column(JSON_COLUMN).to_pylist()))
-                            separator = ","
+                            for row in json_rows:
+                                timeline_json.write(separator)
+                                timeline_json.write(row)
+                                separator = ","
                     if timeline_json is not None:
                         timeline_json.write("]")
                 finally:
