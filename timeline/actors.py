@@ -527,11 +527,12 @@ def _preceding_title(previous: list[str], lex: Lexicon) -> str | None:
     if not previous:
         return None
     last = previous[-1].rstrip(".")
-    if len(previous) == 2 and (pair := f"{previous[0]} {last}".lower()) in lex.lower_titles:
+    lowered = last.lower()
+    if lowered not in lex.title_last_words:
+        return None
+    if len(previous) == 2 and f"{previous[0].lower()} {lowered}" in lex.lower_titles:
         return f"{previous[0]} {last}"
-    if last.lower() in lex.lower_titles:
-        return last
-    return None
+    return last if lowered in lex.lower_titles else None
 
 
 def _read_headed(
@@ -666,7 +667,7 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
     clusters: dict[tuple[str, ...], list[_Raw]] = {}
     for raw in named:
         clusters.setdefault(canonical[raw.tokens], []).append(raw)
-    for key, members in clusters.items():
+    for members in clusters.values():
         _settle_cluster(members)
     bearers: dict[str, dict[str, _Raw]] = {}  # lower-cased title -> people named with it, by name
     for raw in raws:
@@ -686,6 +687,11 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
 
 
 def _settle_cluster(members: list[_Raw]) -> None:
+    if len(members) == 1:
+        only = members[0]
+        if only.kind is None:
+            only.kind = ActorKind.PERSON if only.person_cue else ActorKind.LOCATION if only.place_cue else None
+        return
     fullest = max(members, key=lambda raw: (len(raw.tokens), -raw.start))
     kinds = [raw.kind for raw in members if raw.kind is not None]
     if ActorKind.PERSON in kinds:

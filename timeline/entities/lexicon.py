@@ -49,6 +49,7 @@ class Lexicon:
     silent: frozenset[str]  # one-word entries that name no one on their own: function words, titles, heads
     title_modifiers: frozenset[str]
     lower_titles: dict[str, str]
+    title_last_words: frozenset[str]  # last words of the lower-cased titles, to reject most words at once
     person_verbs_after: frozenset[str]
     person_verbs_before: frozenset[str]
     location_cues: frozenset[str]
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         ),
         title_modifiers=frozenset(words["title_modifiers"]),
         lower_titles=lower_titles,
+        title_last_words=frozenset(title.split()[-1] for title in lower_titles),
         person_verbs_after=frozenset(words["person_verbs_after"]),
         person_verbs_before=frozenset(words["person_verbs_before"]),
         location_cues=frozenset(words["location_cues"]),
