@@ -299,3 +299,14 @@ def test_long_document_keeps_invariants_and_names() -> None:
     tane = [m for m in mentions if m.text == "Tane"]
     assert len(tane) == 400 and all(m.name == "Aroha Tane" and m.country == "NZL" for m in tane)
     assert not any(m.text == "Pertemuan" for m in mentions)
+
+
+def test_spokesperson_of_a_foreign_ministry() -> None:
+    text = "Juru Bicara Kementerian Luar Negeri Rusia Irina Volkova membantah laporan itu."
+    mentions = _entities(text)
+    person = _only(mentions, "Irina Volkova")
+    assert (person.kind, person.country, person.affiliation) == (
+        ActorKind.PERSON, "RUS", "Kementerian Luar Negeri Rusia",
+    )
+    assert person.title == "Juru Bicara Kementerian Luar Negeri Rusia"
+    assert _only(mentions, "Kementerian Luar Negeri Rusia").country == "RUS"

@@ -395,8 +395,8 @@ def _read_run(
                            following.entry.country)
                 index += 1
             if title is not None:
-                title.end, title.modified = segment.end, True
-                title.affiliation, title.country = entry.name, title.country or entry.country
+                title.end, title.modified = raw.end, True
+                title.affiliation, title.country = raw.name, title.country or raw.country
                 title.inner.append(raw)
                 if index + 1 < len(segments) and segments[index + 1].paren:
                     title.end = segments[index + 1].end
