@@ -182,6 +182,14 @@ CASES = [
     ("Pasokan terserap dalam kuartal pertama dan kedua tahun depan.", DCT,
      [("kuartal pertama", "DATE", "2024-Q1"), ("kedua tahun depan", "DATE", "2024-Q2")]),
     ("Harga naik pada Juni-Juli 2014.", DCT, [("Juni", "DATE", "2014-06"), ("Juli 2014", "DATE", "2014-07")]),
+    ("Target dicapai pada akhir September dan pertengahan tahun depan.", DCT,
+     [("akhir September", "DATE", "2023-09"), ("pertengahan tahun depan", "DATE", "2024")]),
+    # a weekday with a tense word: the word belongs to the extent; "Minggu lalu" is last week
+    ("Presiden akan ke Papua pada Jumat mendatang.", DCT, [("Jumat mendatang", "DATE", "2023-09-15")]),
+    ("Rapat digelar Senin depan.", DCT, [("Senin depan", "DATE", "2023-09-18")]),
+    ("Kapal itu tenggelam Selasa lalu.", DCT, [("Selasa lalu", "DATE", "2023-09-12")]),
+    ("Sidang dilanjutkan Jumat ini.", DCT, [("Jumat ini", "DATE", "2023-09-15")]),
+    ("Minggu lalu harga cabai naik.", DCT, [("Minggu lalu", "DATE", "2023-W36")]),
     ("Pada satu hingga dua tahun ke depan investasi naik.", DCT, [("satu", "DURATION", "P1Y"), ("dua tahun ke depan", "DURATION", "P2Y")]),
     # not timexes
     ("Pesawat QZ8501 dan MH17 hilang.", DCT, []),

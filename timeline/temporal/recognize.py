@@ -172,7 +172,7 @@ class _Patterns:
                 rf"(?P<o>{ordinals})\b{year_tail}"
             ), self._coordinated_periods),
             (compile_(rf"\bmusim\s+(?P<s>{alternation(lex.seasons)})\b{year_tail}"), self._season),
-            (compile_(rf"\b(?:(?P<hari>hari)\s+)?(?P<wd>{weekdays})\b"), self._weekday),
+            (compile_(rf"\b(?:(?P<hari>hari)\s+)?(?P<wd>{weekdays})\b(?:\s+(?P<suf>{suffix})\b)?"), self._weekday),
             (compile_(rf"\b(?P<a>{lex.weekend_pair[0]})\s*[-–]\s*(?P<b>{lex.weekend_pair[1]})\b"), self._weekend_set),
             (compile_(rf"\b(?P<unit>{alternation(lex.calendar_units)})\s+(?P<rel>{relatives})\b"), self._relative_unit),
             (compile_(rf"\b(?P<w>{alternation(lex.deictic_days)})\b"), self._deictic_day),
@@ -406,7 +406,10 @@ class _Patterns:
         name = m["wd"]
         if not m["hari"] and (not name[0].isupper() or self._looks_like_name(text, m, name)):
             return []
-        return [Part(m.start(), m.end(), CAL, frozenset({"weekday"}), weekday=self.lex.weekdays[name.lower()])]
+        end, tense = m.end(), self._tense(m["suf"])
+        if m["suf"] and name.lower() in self.lex.calendar_units:
+            end, tense = m.end("wd"), None  # "Minggu lalu" is last week: the unit pattern reads it
+        return [Part(m.start(), end, CAL, frozenset({"weekday"}), weekday=self.lex.weekdays[name.lower()], tense=tense)]
 
     def _relative_unit(self, m: re.Match[str], text: str) -> list[Part]:
         unit = self.lex.calendar_units[" ".join(m["unit"].lower().split())]
@@ -774,7 +777,10 @@ def link_coordinations(parts: list[Part], text: str) -> None:
             continue
         gap = " ".join(text[left.end : right.start].split()).lower()
         if gap in words or gap in lex.dashes or not gap:
-            if right.has_year_info or (left.month is None and right.month is not None):
+            # only a date at least as fine as a month lends its year ("Mei dan Agustus tahun ini"),
+            # not a year-level phrase ("akhir September dan pertengahan tahun depan")
+            lends_year = right.has_year_info and (right.month is not None or right.period is not None)
+            if lends_year or (left.month is None and right.month is not None):
                 left.borrow = right
 
 

@@ -241,6 +241,8 @@ def _weekday_date(part: Part, ctx: Context) -> tuple[date | None, TimexAnchor]:
     if ctx.dct is None:
         return None, TimexAnchor.NONE
     tense, _ = _tense(part, ctx)
+    if tense == "current":  # "Jumat ini": that day of the publication week
+        return ctx.dct + timedelta(days=weekday - ctx.dct.isoweekday()), TimexAnchor.DCT
     back = (ctx.dct.isoweekday() - weekday) % 7
     ahead = (weekday - ctx.dct.isoweekday()) % 7
     # News reports the recent past; without a cue only tomorrow beats the last such day.
