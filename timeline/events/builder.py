@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from timeline.models import Actor, ActorRole, Document, Granularity, EntityMention, Event, EventMention, Modality, Polarity, Sentence, TimeAnchor, Timex
@@ -146,7 +146,7 @@ def _event(document: Document, draft: Draft) -> Event:
 
 
 def _after_relative(doc: Layout, trigger: Trigger) -> bool:
-    before = doc.words_before(trigger.start, doc.clause_of(trigger.start).start)
+    before = doc.words_before(trigger.start, trigger.clause.start)
     return bool(before) and before[-1] in lexicon().cues.relative
 
 
@@ -182,11 +182,11 @@ class _RoleCache:
         return self.cache[index]
 
     def _shared_subject(self, index: int) -> list[EntityMention]:
-        clause = self.doc.clause_of(self.triggers[index].start)
+        clause = self.triggers[index].clause
         if clause.cue not in lexicon().cues.subject_sharing:
             return []
         for previous in range(index - 1, -1, -1):
-            if self.doc.clause_of(self.triggers[previous].start).sentence != clause.sentence:
+            if self.triggers[previous].clause.sentence != clause.sentence:
                 break
             subject = self.roles(previous).subject
             if subject:
@@ -204,11 +204,13 @@ def _merged_drafts(document: Document, doc: Layout, sentences: list[Sentence], t
     kept: list[Draft] = []
     kept_types: set[str] = set()
     for index, trigger in enumerate(triggers):
-        clause = doc.clause_of(trigger.start)
+        clause = trigger.clause
         times = _times(trigger, clause, timing, cues.publication_types)
-        undated = times == [None] and trigger.event_type not in cues.publication_types
-        if undated and trigger.event_type not in kept_types:
-            continue  # neither a row of its own nor a mention of an earlier one
+        speech = trigger.event_type in cues.publication_types
+        # Only a speech act outside quotations, said with a verb, can be dated by its occasion or publication.
+        undated = times == [None] and (not speech or trigger.quote is not None or trigger.nominal)
+        if undated and (speech or trigger.event_type not in kept_types):
+            continue  # neither a row of its own nor a mention of an earlier one (speech acts never merge)
         sentence = _sentence_of(sentences, sentence_starts, trigger.start)
         polarity, modality = polarity_and_modality(doc, trigger, clause, (sentence.start, sentence.end))
         roles = role_cache.roles(index)
@@ -226,7 +228,7 @@ def _merged_drafts(document: Document, doc: Layout, sentences: list[Sentence], t
                 duration=timing.duration(trigger),
                 actors=list(roles.actors),
                 location=roles.location,
-                in_quote=doc.quote_of(trigger.start) is not None,
+                in_quote=trigger.quote is not None,
                 row=row,
             )
             draft.mentions = [draft.mention()]
@@ -265,7 +267,7 @@ def build_events(
         if draft.time is None and _speech(draft, cues.publication_types) and not draft.trigger.nominal:
             occasion = next((spoken[name] for name in _speakers(draft) if name in spoken), None)
             if occasion is not None:
-                draft.time = replace(occasion, anchor=TimeAnchor.NARRATIVE)
+                draft.time = occasion._replace(anchor=TimeAnchor.NARRATIVE)
             elif document.published:
                 draft.time = publication(document.published)
         if draft.time is not None:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from timeline.models import Sentence
 
@@ -23,8 +24,7 @@ QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 LOOKBACK_CHARS = 80
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(NamedTuple):
     start: int
     end: int
     sentence: int
@@ -32,8 +32,7 @@ class Clause:
     cue: str | None  # the conjunction or complementizer that opens it, lowercase
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str  # lowercase
@@ -79,13 +78,25 @@ class Layout:
 
 
 @cache
-def _clause_boundary(cues: Cues) -> re.Pattern[str]:
-    # Each alternative starts with a literal class, so the scan is one cheap test per character.
-    return re.compile(
-        rf"[,;:]\s*(?=(?:{_alternation(cues.clause_conjunctions)})\b)"
-        rf"|\s(?=(?:{_alternation(cues.complementizers)})\b)"
-        r"|[“”\"«»]\s*"
-    )
+def _punctuation_boundary(cues: Cues) -> re.Pattern[str]:
+    """A comma, semicolon or colon before a conjunction, or a quote mark. The pattern starts with one
+    character class, which lets the regex engine skip ahead to candidates quickly."""
+    conjunctions = _alternation(cues.clause_conjunctions)
+    return re.compile(rf"[,;:“”\"«»](?:(?<=[,;:])\s*(?=(?:{conjunctions})\b)|(?<=[“”\"«»])\s*)")
+
+
+def _complementizer_starts(lower: str, cues: Cues) -> list[int]:
+    """Where a complementizer (`bahwa`) starts a clause without a comma; plain substring search."""
+    starts = []
+    for word in cues.complementizers:
+        needle = " " + word.lower()
+        position = lower.find(needle)
+        while position >= 0:
+            end = position + len(needle)
+            if end == len(lower) or not lower[end].isalnum():
+                starts.append(position + 1)
+            position = lower.find(needle, end)
+    return starts
 
 
 def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -93,7 +104,7 @@ def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
 
 
 def _clauses(lower: str, sentences: list[Sentence], cues: Cues) -> list[Clause]:
-    boundaries = [match.end() for match in _clause_boundary(cues).finditer(lower)]
+    boundaries = sorted([m.end() for m in _punctuation_boundary(cues).finditer(lower)] + _complementizer_starts(lower, cues))
     conjunctions = {word.lower() for word in cues.clause_conjunctions}
     clauses: list[Clause] = []
     for sentence in sentences:

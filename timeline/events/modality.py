@@ -43,7 +43,7 @@ def polarity_and_modality(doc: Layout, trigger: Trigger, clause: Clause, sentenc
         return polarity, Modality.HYPOTHETICAL
     if planned:
         return polarity, Modality.PLANNED
-    if doc.quote_of(trigger.start) is not None or clause.cue in cues.complementizers:
+    if trigger.quote is not None or clause.cue in cues.complementizers:
         return polarity, Modality.REPORTED
     # A statement is reported only when a source is named for it ("Dilansir dari ..."); any other event is
     # reported when someone's words carry it.

@@ -21,7 +21,8 @@ ACTOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COU
 PLACE_KINDS = frozenset({ActorKind.LOCATION, ActorKind.COUNTRY})
 SUBJECT_KINDS = ACTOR_KINDS | {ActorKind.LOCATION}
 WORD = re.compile(r"\w+")
-DATELINE = re.compile(r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?:, ?[\w.]+(?: [\w.]+){0,2})?\s+[–—-]+\s")
+# "JAKARTA, KOMPAS.com - ", "Jakarta (ANTARA) - ", "KLIKPOSITIF – ".
+DATELINE = re.compile(r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?:,? ?(?:\([^()\n]{1,30}\)|[\w.]+(?: [\w.]+){0,2}))?\s+[–—-]+\s")
 ROLE_RANK = {ActorRole.AGENT: 0, ActorRole.TARGET: 1, ActorRole.PARTICIPANT: 2}
 
 
@@ -44,6 +45,21 @@ class Entities:
         self.text = text
         self._locative: dict[tuple[int, int], bool] = {}
         self._places: dict[int, list[EntityMention]] = {}
+        self._companion: dict[tuple[int, int], bool] = {}
+        self._spans: dict[int, Span] = {}
+
+    def companion(self, mention: EntityMention, floor: int) -> bool:
+        """Named after `didampingi`, `bersama`, `dengan` ...: accompanying, not acting."""
+        key = (mention.start, floor)
+        if key not in self._companion:
+            words = _preceding_words(self.text, mention, floor, 2)
+            self._companion[key] = any(word in lexicon().cues.companion_words for word in words)
+        return self._companion[key]
+
+    def span(self, mention: EntityMention) -> Span:
+        if mention.start not in self._spans:
+            self._spans[mention.start] = Span(start=mention.start, end=mention.end, text=mention.text)
+        return self._spans[mention.start]
 
     def locative(self, mention: EntityMention, floor: int) -> bool:
         key = (mention.start, floor)
@@ -98,8 +114,13 @@ def _is_title_part(mention: EntityMention, following: EntityMention | None, text
     )
 
 
+PHRASE_BREAK = re.compile(r"[,;:()\"“”–—]")
+
+
 def _preceding_words(text: str, mention: EntityMention, start: int, limit: int = 4) -> list[str]:
-    return _words(text[max(start, mention.start - 40) : mention.start])[-limit:]
+    """The last few words before a mention, within its phrase (not across punctuation)."""
+    stretch = text[max(start, mention.start - 40) : mention.start]
+    return _words(PHRASE_BREAK.split(stretch)[-1])[-limit:]
 
 
 def _locative(text: str, mention: EntityMention, start: int, cues: Cues) -> bool:
@@ -176,7 +197,7 @@ def assign_roles(
     clause, which a clause opened by `dan`/`serta` without a subject of its own shares."""
     cues = lexicon().cues
     text = doc.text
-    clause = doc.clause_of(trigger.start)
+    clause = trigger.clause
     roles: list[tuple[EntityMention, ActorRole]] = []
 
     # Names before an earlier trigger of the clause are that trigger's subject ("Kim memerintahkan peluncuran").
@@ -185,7 +206,7 @@ def assign_roles(
     if previous_trigger >= 0 and triggers_starts[previous_trigger] >= clause.start:
         window_start = triggers_starts[previous_trigger]
     pre_all = _candidates(entities.within(window_start, trigger.start), entities, clause.start)
-    companions = [m for m in pre_all if any(w in cues.companion_words for w in _preceding_words(text, m, clause.start, 2))]
+    companions = [m for m in pre_all if entities.companion(m, clause.start)]
     companion_ids = {id(m) for m in companions}
     pre = [m for m in pre_all if id(m) not in companion_ids and m.kind in SUBJECT_KINDS]
     subject_role = ActorRole.TARGET if trigger.passive else ActorRole.AGENT
@@ -231,7 +252,7 @@ def assign_roles(
             left = mention.end
 
     subject = [mention for mention, role in roles if role is not ActorRole.PARTICIPANT and mention.start < trigger.start]
-    return Roles(actors=_actors(roles), location=_location(trigger, clause, entities), subject=subject)
+    return Roles(actors=_actors(roles, entities), location=_location(trigger, clause, entities), subject=subject)
 
 
 @cache
@@ -252,11 +273,11 @@ def _actor_name(mention: EntityMention) -> str:
     return mention.name
 
 
-def _actors(roles: list[tuple[EntityMention, ActorRole]]) -> list[Actor]:
+def _actors(roles: list[tuple[EntityMention, ActorRole]], entities: Entities) -> list[Actor]:
     by_name: dict[tuple[str, ActorKind], tuple[EntityMention, ActorRole, list[Span]]] = {}
     for mention, role in roles:
         key = (_actor_name(mention), mention.kind)
-        span = Span(start=mention.start, end=mention.end, text=mention.text)
+        span = entities.span(mention)
         if key in by_name:
             first, first_role, spans = by_name[key]
             best = min(first_role, role, key=ROLE_RANK.__getitem__)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from timeline.models import Granularity, Sentence, TimeAnchor, Timex, TimexMod, TimexType
 
@@ -28,8 +27,7 @@ WORD = re.compile(r"\w+")
 NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b|pada\b)[a-z]")
 
 
-@dataclass(frozen=True, slots=True)
-class EventTime:
+class EventTime(NamedTuple):
     value: str
     type: TimexType
     mod: TimexMod | None
@@ -110,10 +108,11 @@ class Timing:
         self.doc = doc
         self.cues = lexicon().cues
         self.timexes = sorted(timexes, key=lambda t: t.start)
+        self.position = {id(timex): index for index, timex in enumerate(self.timexes)}
         self.narrative_by_sentence = _narrative_times(doc, self.timexes, sentences)
         clause_triggers: dict[int, list[Trigger]] = {}
         for trigger in triggers:
-            clause_triggers.setdefault(doc.clause_of(trigger.start).start, []).append(trigger)
+            clause_triggers.setdefault(trigger.clause.start, []).append(trigger)
         self.clause_triggers = clause_triggers
         self.claimed: dict[int, list[Timex]] = {}  # trigger start -> the point timexes it is nearest to
         self.durations: dict[int, Timex] = {}
@@ -147,7 +146,7 @@ class Timing:
     def _coordinated(self, primary: Timex) -> list[Timex]:
         """`pada bulan Mei dan Agustus tahun ini`: each coordinated date gives its own row."""
         chain = [primary]
-        position = self.timexes.index(primary)
+        position = self.position[id(primary)]
         for neighbour in self.timexes[position + 1 :]:
             between = self.doc.text[chain[-1].end : neighbour.start].strip().lower()
             if not is_definite(neighbour) or between not in self.cues.time_coordinators:
@@ -157,10 +156,10 @@ class Timing:
 
     def explicit(self, trigger: Trigger) -> list[EventTime]:
         claimed = self.claimed.get(trigger.start, [])
-        clause = self.doc.clause_of(trigger.start)
+        clause = trigger.clause
         definite = [t for t in claimed if is_definite(t)]
         if not definite:
-            quote = self.doc.quote_of(trigger.start)
+            quote = trigger.quote
             orphans = self.orphans.get(clause.sentence, [])
             definite = [t for t in orphans if is_definite(t) and self.doc.quote_of(t.start) == quote]
         if trigger.event_type in self.cues.publication_types:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from timeline.models import EntityMention, Timex
 
-from .layout import TOKEN, Layout
+from .layout import TOKEN, Clause, Layout
 from .lexicon import is_bare, lemma_of, lexicon, stem, strip_particle
 
 # What may stand between a clause-final comma or closing quote and a postposed reporting verb.
@@ -17,8 +17,7 @@ POSTPOSED_CONTEXT = re.compile(r"[,”\"»]\s*[”\"»]?\s*$")
 WORD_CHARS = re.compile(r"[\w‐-]")
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
+class Trigger(NamedTuple):
     start: int
     end: int
     head_start: int  # where the word carrying the lemma starts (the noun after a light verb)
@@ -28,10 +27,11 @@ class Trigger:
     postposed: bool  # a reporting verb after its quote: "..., kata Putin"
     nominal: bool  # a derived noun: "imbauan", "pertemuan"
     anaphoric: bool  # "Pertemuan tersebut"
+    clause: Clause
+    quote: tuple[int, int] | None  # the quotation the trigger stands in
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """What a word may start, independent of its context."""
 
     lemma: str | None
@@ -164,7 +164,8 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
     for start, word, candidate in _occurrences(doc):
         if start < covered or start in blocked:
             continue
-        clause_end = doc.clause_of(start).end
+        clause = doc.clause_of(start)
+        clause_end = clause.end
         head_start, postposed = start, False
         hit = None
         if candidate.postposed_base and _postposed(doc, start, word, candidate.postposed_base, entity_starts):
@@ -178,7 +179,7 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
                 if hit is not None:
                     head_start = following.start
                     break
-        if hit is None and candidate.light_verb and found and doc.clause_of(found[-1].start).start == doc.clause_of(start).start:
+        if hit is None and candidate.light_verb and found and found[-1].clause is clause:
             continue  # "pertemuan itu digelar pada Senin": the verb carries the noun before it, and its date
         if hit is None:
             hit = _content(doc, start, word, candidate, clause_end)
@@ -197,6 +198,8 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
                 postposed=postposed,
                 nominal=_nominal(doc.lower[head_start:end], lemma),
                 anaphoric=_anaphora_pattern().match(doc.lower, end, clause_end) is not None,
+                clause=clause,
+                quote=doc.quote_of(start),
             )
         )
         covered = end
