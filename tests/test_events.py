@@ -5,11 +5,25 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_events_support import document, entity, find, sentences, timex
 
 from timeline.events import build_events
 from timeline.events.lexicon import lemma_of, lexicon
-from timeline.models import ActorKind, ActorRole, Granularity, Modality, Polarity, TimeAnchor, TimexType
+from timeline.models import (
+    ActorKind,
+    ActorRole,
+    EntityMention,
+    Event,
+    Granularity,
+    Modality,
+    Polarity,
+    TimeAnchor,
+    Timex,
+    TimexAnchor,
+    TimexType,
+)
 
 PERSON, ORG, COUNTRY, LOCATION, GROUP = (
     ActorKind.PERSON,
@@ -411,3 +425,33 @@ def test_statement_location_is_where_it_was_said_not_what_was_said():
         ],
     )
     assert [(e.trigger, e.location) for e in events] == [("mengatakan", None), ("menyampaikan", "Jakarta")]
+
+
+WORDS = (
+    "Kim", "bertemu", "tidak", "akan", "pada", "Senin", "di", "Jakarta", ",", ".", "“", "”", "kata", "dia",
+    "yang", "bahwa", "dan", "peluncuran", "gagal", "tersebut", "ujarnya", "oleh", "diresmikan", "\n", "Pertemuan",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60), st.data())
+def test_any_input_gives_valid_rows(words, data):
+    text = " ".join(words)
+    spans = sorted(data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 12)), max_size=6)))
+    entities, timexes = [], []
+    for number, (start, width) in enumerate(spans):
+        end = min(len(text), start + width)
+        if end <= start:
+            continue
+        if number % 2:
+            entities.append(EntityMention(start=start, end=end, text=text[start:end], name=text[start:end], kind=PERSON))
+        else:
+            value = "2023-09-13" if number % 4 == 0 else "PT3H"
+            kind = TimexType.DATE if value[0] == "2" else TimexType.DURATION
+            timexes.append(Timex(id=f"t{start}", document_id="doc", start=start, end=end, text=text[start:end], type=kind, value=value, anchor=TimexAnchor.DCT))
+    events = build(text, entities, timexes)
+    assert [e.trigger_start for e in events] == sorted(e.trigger_start for e in events)
+    for event in events:
+        assert text[event.trigger_start : event.trigger_end] == event.trigger
+        assert event.time_value is not None
+        Event.model_validate(event.model_dump())
