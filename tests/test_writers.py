@@ -519,7 +519,7 @@ def test_failure_during_consolidation_leaves_previous_outputs_intact(written: Pa
     before = files_of(written)
     calls = []
 
-    def failing_write(self, chunk):
+    def failing_write(self, chunk, json_rows):
         calls.append(self.spec.name)
         if self.spec.name == "events":
             raise OSError(28, "No space left on device", str(written / "events.parquet"))
@@ -542,7 +542,7 @@ def test_failure_during_consolidation_leaves_previous_outputs_intact(written: Pa
 def test_a_programming_error_mid_write_also_leaves_previous_outputs_intact(written: Path, monkeypatch):
     before = files_of(written)
 
-    def broken(self, chunk):
+    def broken(self, chunk, json_rows):
         raise ValueError("bug")
 
     monkeypatch.setattr(writer_module._Sinks, "write", broken)
@@ -551,3 +551,13 @@ def test_a_programming_error_mid_write_also_leaves_previous_outputs_intact(writt
     after = files_of(written)
     assert {name: data for name, data in after.items() if not name.startswith(".staging/")} == before
     assert all(name.startswith(".staging/batch-000001/") for name in after.keys() - before.keys())
+
+
+def test_os_error_while_staging_a_batch(tmp_path: Path):
+    out = tmp_path / "out"
+    writer = TimelineWriter(out, run=samples.RUN)
+    staging = out / ".staging"
+    staging.rmdir()
+    staging.write_text("in the way")
+    with pytest.raises(OutputError, match=r"\.staging"):
+        writer.write_batch(*rows_of({"doc-banjir"}))

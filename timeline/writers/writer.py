@@ -41,7 +41,8 @@ HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 CARRY_ROWS = 50_000
 """Rows of a previous output re-staged per sorted run when resuming."""
 ROW_GROUP_ROWS = 65_536
-"""Rows per row group of the final Parquet files (merged chunks are gathered up to this size)."""
+ROW_GROUP_BYTES = 64 * 2**20
+"""Merged chunks are gathered into Parquet row groups of up to ROW_GROUP_ROWS rows or about ROW_GROUP_BYTES."""
 
 
 class OutputError(Exception):
@@ -120,6 +121,7 @@ class _Sinks:
         self.write_parquet = "parquet" in formats
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
+        self._pending_bytes = 0
         self.csv: IO[str] | None = None
         self.csv_writer = None
         self.jsonl: IO[str] | None = None
@@ -138,9 +140,11 @@ class _Sinks:
 
     def write(self, chunk: pa.Table, json_rows: list[str]) -> None:
         if self.write_parquet:
-            self._pending.append(chunk.select(self.spec.schema.names))
-            self._pending_rows += chunk.num_rows
-            if self._pending_rows >= ROW_GROUP_ROWS:
+            rows = chunk.select(self.spec.schema.names)
+            self._pending.append(rows)
+            self._pending_rows += rows.num_rows
+            self._pending_bytes += rows.nbytes
+            if self._pending_rows >= ROW_GROUP_ROWS or self._pending_bytes >= ROW_GROUP_BYTES:
                 self._flush_parquet()
         if self.csv_writer is not None:
             self.csv_writer.writerows(self.spec.csv_rows(chunk))
@@ -151,7 +155,7 @@ class _Sinks:
         if not self._pending:
             return
         rows = pa.concat_tables(self._pending).cast(self.spec.schema)
-        self._pending, self._pending_rows = [], 0
+        self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
         if self.parquet is not None:
             self.parquet.write_table(rows, row_group_size=ROW_GROUP_ROWS)
         else:
