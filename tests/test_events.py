@@ -455,3 +455,30 @@ def test_any_input_gives_valid_rows(words, data):
         assert text[event.trigger_start : event.trigger_end] == event.trigger
         assert event.time_value is not None
         Event.model_validate(event.model_dump())
+
+
+def test_object_behind_its_title_and_one_row_for_signing_an_agreement():
+    text = (
+        "Presiden Joko Widodo bertemu Perdana Menteri Jepang Fumio Kishida pada Senin (4/9/2023). "
+        "Kedua pemimpin menandatangani kesepakatan kerja sama energi."
+    )
+    events = build(
+        text,
+        [
+            entity(text, "Joko Widodo", PERSON, country="IDN"),
+            entity(text, "Jepang", COUNTRY, country="JPN"),
+            entity(text, "Fumio Kishida", PERSON, country="JPN"),
+        ],
+        [timex(text, "Senin (4/9/2023)", "2023-09-04")],
+    )
+    assert [(e.trigger, e.event_type, e.time_anchor) for e in events] == [
+        ("bertemu", "CONSULT", TimeAnchor.EXPLICIT),
+        ("menandatangani kesepakatan", "AGREE", TimeAnchor.NARRATIVE),
+    ]
+    assert roles(events[0]) == {("Joko Widodo", ActorRole.AGENT), ("Fumio Kishida", ActorRole.TARGET)}
+
+
+def test_a_nouns_modal_may_follow_it():
+    text = "Pertemuan berikutnya dijadwalkan pada Desember 2023."
+    (event,) = build(text, [], [timex(text, "Desember 2023", "2023-12")])
+    assert (event.trigger, event.modality, event.time_value) == ("Pertemuan", Modality.PLANNED, "2023-12")

@@ -13,6 +13,8 @@ from .triggers import Trigger
 
 # How far back from the trigger negators and modals are looked for, skipping auxiliaries.
 LOOKBACK = 5
+# How far after a trigger noun its modal is looked for ("pertemuan berikutnya dijadwalkan").
+LOOKAHEAD = 3
 
 
 @cache
@@ -41,7 +43,8 @@ def polarity_and_modality(doc: Layout, trigger: Trigger, clause: Clause, sentenc
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
     if clause.cue in cues.hypothetical or _cue_pattern("hypothetical").search(doc.lower, clause.start, trigger.start):
         return polarity, Modality.HYPOTHETICAL
-    if planned:
+    if planned or (trigger.nominal and any(w.text in cues.planned for w in doc.words_after(trigger.end, LOOKAHEAD, clause.end))):
+        # "pertemuan berikutnya dijadwalkan pada Desember": a noun's modal may follow it.
         return polarity, Modality.PLANNED
     if trigger.quote is not None or clause.cue in cues.complementizers:
         return polarity, Modality.REPORTED

@@ -173,8 +173,10 @@ def _antecedent(clause: Clause, entities: Entities, text: str) -> EntityMention 
 
 def _role_after(doc: Layout, left: int, mention: EntityMention, trigger: Trigger, cues: Cues) -> ActorRole | None:
     """Role of a name after the trigger, from the nearest preposition before it (within three words)."""
-    between = _words(doc.text[left : mention.start])
-    if not between:
+    gap = doc.text[left : mention.start]
+    between = _words(gap)
+    if not between or (mention.kind is ActorKind.PERSON and TITLE_GAP.fullmatch(gap)):
+        # The direct object, maybe behind its title: "bertemu Perdana Menteri Jepang Fumio Kishida".
         return ActorRole.AGENT if trigger.passive else ActorRole.TARGET
     for word in reversed(between[-3:]):
         if word in cues.agent_prepositions:

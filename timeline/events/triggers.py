@@ -14,6 +14,9 @@ from .lexicon import is_bare, lemma_of, lexicon, stem, strip_particle
 
 # What may stand between a clause-final comma or closing quote and a postposed reporting verb.
 POSTPOSED_CONTEXT = re.compile(r"[,”\"»]\s*[”\"»]?\s*$")
+# A word with one of these prefixes is a verb: "Serangan menewaskan" is two events, "kesepakatan kerja
+# sama" one.
+VERBAL_PREFIXES = ("me", "di", "ber", "ter")
 WORD_CHARS = re.compile(r"[\w‐-]")
 
 
@@ -186,6 +189,9 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
         if hit is None:
             continue
         end, event_type, lemma = hit
+        nominal = _nominal(doc.lower[head_start:end], lemma)
+        if found and found[-1].nominal and not word.startswith(VERBAL_PREFIXES) and not doc.text[found[-1].end : start].strip():
+            continue  # "kesepakatan kerja sama": the second noun says what kind the first one is
         head = doc.lower[head_start : head_start + 40]
         found.append(
             Trigger(
@@ -196,7 +202,7 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
                 event_type=event_type,
                 passive=head.startswith("di") and not head.startswith(lemma),
                 postposed=postposed,
-                nominal=_nominal(doc.lower[head_start:end], lemma),
+                nominal=nominal,
                 anaphoric=_anaphora_pattern().match(doc.lower, end, clause_end) is not None,
                 clause=clause,
                 quote=doc.quote_of(start),
