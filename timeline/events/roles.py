@@ -23,6 +23,9 @@ SUBJECT_KINDS = ACTOR_KINDS | {ActorKind.LOCATION}
 WORD = re.compile(r"\w+")
 # "JAKARTA, KOMPAS.com - ", "Jakarta (ANTARA) - ", "KLIKPOSITIF – ".
 DATELINE = re.compile(r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?:,? ?(?:\([^()\n]{1,30}\)|[\w.]+(?: [\w.]+){0,2}))?\s+[–—-]+\s")
+# How many following mentions may stand between a title's organisation and its person
+# ("... PT Pertamina (Persero) Ali Mundakir", "... Energi (ReforMiner Institute) Pri Agung").
+TITLE_REACH = 3
 ROLE_RANK = {ActorRole.AGENT: 0, ActorRole.TARGET: 1, ActorRole.PARTICIPANT: 2}
 
 
@@ -46,7 +49,18 @@ class Entities:
         self._locative: dict[tuple[int, int], bool] = {}
         self._places: dict[int, list[EntityMention]] = {}
         self._companion: dict[tuple[int, int], bool] = {}
+        self._title_part: dict[int, bool] = {}
         self._spans: dict[int, Span] = {}
+
+    def title_part(self, mention: EntityMention) -> bool:
+        key = mention.start
+        if key not in self._title_part:
+            index = bisect_left(self.starts, mention.end)
+            following = next(
+                (m for m in self.mentions[index : index + TITLE_REACH] if m.kind is ActorKind.PERSON), None
+            )
+            self._title_part[key] = _is_title_part(mention, following, self.text)
+        return self._title_part[key]
 
     def companion(self, mention: EntityMention, floor: int) -> bool:
         """Named after `didampingi`, `bersama`, `dengan` ...: accompanying, not acting."""
@@ -154,13 +168,8 @@ def _subject_group(candidates: list[EntityMention], text: str, cues: Cues) -> li
 
 
 def _candidates(mentions: list[EntityMention], entities: Entities, start: int) -> list[EntityMention]:
-    kept = []
-    for position, mention in enumerate(mentions):
-        following = next((m for m in mentions[position + 1 :] if m.kind is ActorKind.PERSON), None)
-        if _is_title_part(mention, following, entities.text) or entities.locative(mention, start):
-            continue
-        kept.append(mention)
-    return kept
+    """The mentions that can be actors: not part of a person's title, not a place after `di`."""
+    return [m for m in mentions if not entities.title_part(m) and not entities.locative(m, start)]
 
 
 def _antecedent(clause: Clause, entities: Entities, text: str) -> EntityMention | None:

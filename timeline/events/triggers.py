@@ -151,6 +151,7 @@ def _anaphora_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:[^\S\n]+[\w‐-]+){{0,{cues.anaphora_window - 1}}}?[^\S\n]+(?:{words})(?![\w‐-])")
 
 
+@lru_cache(maxsize=1 << 14)
 def _nominal(phrase: str, lemma: str) -> bool:
     """-an nouns (imbauan, permintaan, pertemuan), not -kan verbs (mengatakan)."""
     head = strip_particle(TOKEN.match(phrase).group()) if TOKEN.match(phrase) else phrase
