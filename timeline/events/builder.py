@@ -6,7 +6,20 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from timeline.models import Actor, ActorRole, Document, Granularity, EntityMention, Event, EventMention, Modality, Polarity, Sentence, TimeAnchor, Timex
+from timeline.models import (
+    Actor,
+    ActorRole,
+    Document,
+    EntityMention,
+    Event,
+    EventMention,
+    Granularity,
+    Modality,
+    Polarity,
+    Sentence,
+    TimeAnchor,
+    Timex,
+)
 
 from .layout import Clause, Layout, layout
 from .lexicon import lexicon
@@ -14,7 +27,6 @@ from .modality import polarity_and_modality
 from .roles import Entities, Roles, assign_roles
 from .timing import EventTime, Timing, publication
 from .triggers import Trigger, find_triggers
-
 
 DAY_OR_FINER = frozenset(
     {Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND}
@@ -150,14 +162,14 @@ def _after_relative(doc: Layout, trigger: Trigger) -> bool:
     return bool(before) and before[-1] in lexicon().cues.relative
 
 
-def _times(trigger: Trigger, clause: Clause, timing: Timing, statement_types: frozenset[str]) -> list[EventTime | None]:
+def _times(trigger: Trigger, clause: Clause, timing: Timing, speech_types: frozenset[str]) -> list[EventTime | None]:
     """Explicit dates (one per coordinated date), else a vague reference next to the trigger, else the
-    narrative date. A statement takes only an explicit date: the story's narrative dates are about what
-    is reported, and "saat ini mengklaim" is the publication day."""
+    narrative date. A speech act takes no narrative date (the story's dates are about what is reported)
+    and no PRESENT_REF ("saat ini mengklaim" is the publication day)."""
     explicit = timing.explicit(trigger)
     if explicit:
         return list(explicit)
-    if trigger.event_type in statement_types:
+    if trigger.event_type in speech_types:
         # Dated later (by the speaker's dated statement, else the publication date), unless it says
         # when it was said: "Ali beberapa waktu lalu menyebut".
         vague = timing.vague(trigger)
@@ -178,7 +190,8 @@ class _RoleCache:
 
     def roles(self, index: int) -> Roles:
         if index not in self.cache:
-            self.cache[index] = assign_roles(self.doc, self.triggers[index], self.entities, self.starts, self._shared_subject(index))
+            shared = self._shared_subject(index)
+            self.cache[index] = assign_roles(self.doc, self.triggers[index], self.entities, self.starts, shared)
         return self.cache[index]
 
     def _shared_subject(self, index: int) -> list[EntityMention]:
@@ -194,7 +207,9 @@ class _RoleCache:
         return []
 
 
-def _merged_drafts(document: Document, doc: Layout, sentences: list[Sentence], timexes: list[Timex], entities: list[EntityMention]) -> list[Draft]:
+def _merged_drafts(
+    doc: Layout, sentences: list[Sentence], timexes: list[Timex], entities: list[EntityMention]
+) -> list[Draft]:
     """Drafts in text order, repeated mentions already merged into the first one."""
     cues = lexicon().cues
     triggers = find_triggers(doc, entities, timexes)
@@ -247,14 +262,16 @@ def build_events(
     """The document's timeline rows, in text order (see /shared/guidelines/events-id.md).
 
     An event becomes a row when its time can be resolved: a date in its clause (`explicit`), the
-    paragraph's narrative date (`narrative`), or, for statements, the publication date. Repeated
-    mentions of one event (`bertemu` … `Pertemuan tersebut`) become one row with several mentions.
+    paragraph's narrative date (`narrative`); a speech act (statement, request, accusation) outside
+    quotations takes its speaker's dated occasion in the article (`narrative`), else the publication
+    date (`publication`). Repeated mentions of one event (`bertemu` … `Pertemuan tersebut`) become one
+    row with several mentions; speech acts never merge.
     """
     if not sentences:
         return []
     cues = lexicon().cues
     doc = layout(document.text, sentences)
-    drafts = _merged_drafts(document, doc, sentences, timexes, entities)
+    drafts = _merged_drafts(doc, sentences, timexes, entities)
     # "Ali mengatakan ..." ... "kata Ali, Kamis (28/11/2013)": a speaker's undated statements share the
     # occasion of their explicitly dated one, wherever in the article that is.
     spoken: dict[str, EventTime] = {}

@@ -104,7 +104,8 @@ def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
 
 
 def _clauses(lower: str, sentences: list[Sentence], cues: Cues) -> list[Clause]:
-    boundaries = sorted([m.end() for m in _punctuation_boundary(cues).finditer(lower)] + _complementizer_starts(lower, cues))
+    punctuation = [match.end() for match in _punctuation_boundary(cues).finditer(lower)]
+    boundaries = sorted(punctuation + _complementizer_starts(lower, cues))
     conjunctions = {word.lower() for word in cues.clause_conjunctions}
     clauses: list[Clause] = []
     for sentence in sentences:

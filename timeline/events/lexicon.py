@@ -123,7 +123,9 @@ def lexicon() -> Lexicon:
         return event_type
 
     triggers = {
-        row["lemma"].lower(): TriggerEntry(checked(row["event_type"], f"triggers.tsv {row['lemma']}"), row["bare"] == "yes")
+        row["lemma"].lower(): TriggerEntry(
+            checked(row["event_type"], f"triggers.tsv {row['lemma']}"), row["bare"] == "yes"
+        )
         for row in load_tsv(f"{DATA}/triggers.tsv")
     }
     multiword: dict[str, list[MultiwordEntry]] = {}

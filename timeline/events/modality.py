@@ -37,13 +37,16 @@ def _preceding_cues(doc: Layout, trigger: Trigger, clause: Clause) -> tuple[bool
     return negated, planned
 
 
-def polarity_and_modality(doc: Layout, trigger: Trigger, clause: Clause, sentence: tuple[int, int]) -> tuple[Polarity, Modality]:
+def polarity_and_modality(
+    doc: Layout, trigger: Trigger, clause: Clause, sentence: tuple[int, int]
+) -> tuple[Polarity, Modality]:
     cues = lexicon().cues
     negated, planned = _preceding_cues(doc, trigger, clause)
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
     if clause.cue in cues.hypothetical or _cue_pattern("hypothetical").search(doc.lower, clause.start, trigger.start):
         return polarity, Modality.HYPOTHETICAL
-    if planned or (trigger.nominal and any(w.text in cues.planned for w in doc.words_after(trigger.end, LOOKAHEAD, clause.end))):
+    following = doc.words_after(trigger.end, LOOKAHEAD, clause.end) if trigger.nominal else []
+    if planned or any(word.text in cues.planned for word in following):
         # "pertemuan berikutnya dijadwalkan pada Desember": a noun's modal may follow it.
         return polarity, Modality.PLANNED
     if trigger.quote is not None or clause.cue in cues.complementizers:

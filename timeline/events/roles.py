@@ -22,7 +22,9 @@ PLACE_KINDS = frozenset({ActorKind.LOCATION, ActorKind.COUNTRY})
 SUBJECT_KINDS = ACTOR_KINDS | {ActorKind.LOCATION}
 WORD = re.compile(r"\w+")
 # "JAKARTA, KOMPAS.com - ", "Jakarta (ANTARA) - ", "KLIKPOSITIF – ".
-DATELINE = re.compile(r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?:,? ?(?:\([^()\n]{1,30}\)|[\w.]+(?: [\w.]+){0,2}))?\s+[–—-]+\s")
+DATELINE = re.compile(
+    r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?:,? ?(?:\([^()\n]{1,30}\)|[\w.]+(?: [\w.]+){0,2}))?\s+[–—-]+\s"
+)
 # How many following mentions may stand between a title's organisation and its person
 # ("... PT Pertamina (Persero) Ali Mundakir", "... Energi (ReforMiner Institute) Pri Agung").
 TITLE_REACH = 3
@@ -251,7 +253,8 @@ def assign_roles(
         previous: tuple[EntityMention, ActorRole] | None = None
         for mention in _candidates(entities.within(trigger.end, stop), entities, trigger.end):
             # A place is an actor only as the direct object ("meresmikan Bendungan Jatigede").
-            if mention.kind not in ACTOR_KINDS and (mention.kind is not ActorKind.LOCATION or _words(text[left : mention.start])):
+            direct_object = not _words(text[left : mention.start])
+            if mention.kind not in ACTOR_KINDS and (mention.kind is not ActorKind.LOCATION or not direct_object):
                 continue
             if previous is not None and _coordinated(text, previous[0], mention, cues):
                 role = previous[1]
@@ -262,7 +265,7 @@ def assign_roles(
                 previous = (mention, role)
             left = mention.end
 
-    subject = [mention for mention, role in roles if role is not ActorRole.PARTICIPANT and mention.start < trigger.start]
+    subject = [m for m, role in roles if role is not ActorRole.PARTICIPANT and m.start < trigger.start]
     return Roles(actors=_actors(roles, entities), location=_location(trigger, clause, entities), subject=subject)
 
 
@@ -319,7 +322,9 @@ def _location(trigger: Trigger, clause: Clause, entities: Entities) -> EntityMen
     A statement's place must follow it without a reported clause in between."""
     located = [m for m in entities.located_places(clause) if m.end <= trigger.start or m.start >= trigger.end]
     if trigger.event_type in lexicon().cues.publication_types:
-        located = [m for m in located if m.start >= trigger.end and not NEW_CLAUSE.search(entities.text, trigger.end, m.start)]
+        located = [
+            m for m in located if m.start >= trigger.end and not NEW_CLAUSE.search(entities.text, trigger.end, m.start)
+        ]
     if not located:
         return None
     after = [m for m in located if m.start >= trigger.end] or located

@@ -164,7 +164,8 @@ class Timing:
             definite = [t for t in orphans if is_definite(t) and self.doc.quote_of(t.start) == quote]
         if trigger.event_type in self.cues.publication_types:
             # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
-            definite = [t for t in definite if t.end <= trigger.start or not NEW_CLAUSE.search(self.doc.lower, trigger.end, t.start)]
+            lower = self.doc.lower
+            definite = [t for t in definite if t.end <= trigger.start or not NEW_CLAUSE.search(lower, trigger.end, t.start)]
         if definite:
             primary = min(definite, key=lambda t: (not self._preceded_by_time_preposition(t), _distance(trigger, t)))
             return [from_timex(t, TimeAnchor.EXPLICIT) for t in self._coordinated(primary)]

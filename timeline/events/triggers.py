@@ -115,8 +115,9 @@ def _multiword(doc: Layout, start: int, end: int, lemma: str, limit: int) -> tup
         following = doc.words_after(end, len(entry.rest), limit)
         if len(following) < len(entry.rest):
             continue
-        gaps = [doc.text[left:right] for left, right in zip([end, *(w.end for w in following)], (w.start for w in following))]
-        if all(not gap.strip() for gap in gaps) and all(stem(w.text) == lemma_word for w, lemma_word in zip(following, entry.rest)):
+        lefts = [end, *(word.end for word in following)]
+        adjacent = all(not doc.text[left : word.start].strip() for left, word in zip(lefts, following))
+        if adjacent and all(stem(word.text) == lemma_word for word, lemma_word in zip(following, entry.rest)):
             return following[-1].end, entry.event_type, entry.lemma
     return None
 
@@ -191,7 +192,8 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
             continue
         end, event_type, lemma = hit
         nominal = _nominal(doc.lower[head_start:end], lemma)
-        if found and found[-1].nominal and not word.startswith(VERBAL_PREFIXES) and not doc.text[found[-1].end : start].strip():
+        follows_noun = found and found[-1].nominal and not doc.text[found[-1].end : start].strip()
+        if follows_noun and not word.startswith(VERBAL_PREFIXES):
             continue  # "kesepakatan kerja sama": the second noun says what kind the first one is
         head = doc.lower[head_start : head_start + 40]
         found.append(
