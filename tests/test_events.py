@@ -482,3 +482,18 @@ def test_a_nouns_modal_may_follow_it():
     text = "Pertemuan berikutnya dijadwalkan pada Desember 2023."
     (event,) = build(text, [], [timex(text, "Desember 2023", "2023-12")])
     assert (event.trigger, event.modality, event.time_value) == ("Pertemuan", Modality.PLANNED, "2023-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harga minyak mentah jatuh pada Selasa (25/11/2014).", [("jatuh", "ECONOMIC")]),
+        ("Pesawat itu jatuh pada Selasa (25/11/2014).", [("jatuh", "ACCIDENT")]),
+        ("Harga saham naik tajam pada Selasa (25/11/2014).", [("naik", "ECONOMIC")]),
+        ("Para penumpang naik kapal pada Selasa (25/11/2014).", []),
+        ("Permintaan minyak dunia anjlok pada Selasa (25/11/2014).", [("anjlok", "ECONOMIC")]),
+    ],
+)
+def test_market_quantities_give_the_economic_sense(text, expected):
+    events = build(text, [], [timex(text, "Selasa (25/11/2014)", "2014-11-25")])
+    assert [(e.trigger, e.event_type) for e in events] == expected

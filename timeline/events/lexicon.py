@@ -37,7 +37,7 @@ class MultiwordEntry:
     lemma: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one instance per process: identity is its hash
 class Cues:
     negation: frozenset[str]
     auxiliaries: frozenset[str]
@@ -63,6 +63,9 @@ class Cues:
     time_coordinators: frozenset[str]
     publication_types: frozenset[str]
     location_prepositions: frozenset[str]
+    economic_nouns: frozenset[str]
+    economic_reach: int
+    economic_senses: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,9 @@ def _cues(raw: dict) -> Cues:
         time_coordinators=words("time_coordinators"),
         publication_types=frozenset(raw["publication_types"]),
         location_prepositions=words("location_prepositions"),
+        economic_nouns=words("economic_nouns"),
+        economic_reach=int(raw["economic_reach"]),
+        economic_senses={lemma.lower(): sense for lemma, sense in raw["economic_senses"].items()},
     )
 
 
@@ -142,6 +148,9 @@ def lexicon() -> Lexicon:
     cues = _cues(load_toml(f"{DATA}/cues.toml"))
     for event_type in cues.publication_types:
         checked(event_type, "cues.toml publication_types")
+    for lemma, sense in cues.economic_senses.items():
+        if sense not in ("-", "ECONOMIC_ONLY"):
+            checked(sense, f"cues.toml economic_senses {lemma}")
     cores = {_core(lemma) for lemma in (*triggers, *multiword)}
     return Lexicon(
         event_types=event_types,

@@ -152,6 +152,14 @@ def _anaphora_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:[^\S\n]+[\w‐-]+){{0,{cues.anaphora_window - 1}}}?[^\S\n]+(?:{words})(?![\w‐-])")
 
 
+def _economic_context(doc: Layout, start: int, end: int, clause: Clause) -> bool:
+    """A market quantity as the subject just before ("harga minyak jatuh") or right after ("kenaikan harga")."""
+    cues = lexicon().cues
+    before = doc.words_before(start, clause.start)[-cues.economic_reach :]
+    after = doc.words_after(end, 1, clause.end)
+    return any(word in cues.economic_nouns for word in before) or bool(after and after[0].text in cues.economic_nouns)
+
+
 @lru_cache(maxsize=1 << 14)
 def _nominal(phrase: str, lemma: str) -> bool:
     """-an nouns (imbauan, permintaan, pertemuan), not -kan verbs (mengatakan)."""
@@ -191,6 +199,12 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
         if hit is None:
             continue
         end, event_type, lemma = hit
+        sense = cues.economic_senses.get(lemma)
+        if sense is not None and not postposed:
+            economic = _economic_context(doc, start, end, clause)
+            if sense == "-" and economic or sense == "ECONOMIC_ONLY" and not economic:
+                continue
+            event_type = "ECONOMIC" if sense == "ECONOMIC_ONLY" or economic else event_type
         nominal = _nominal(doc.lower[head_start:end], lemma)
         follows_noun = found and found[-1].nominal and not doc.text[found[-1].end : start].strip()
         if follows_noun and not word.startswith(VERBAL_PREFIXES):
