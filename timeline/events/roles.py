@@ -52,7 +52,7 @@ class Entities:
         self._places: dict[int, list[EntityMention]] = {}
         self._companion: dict[tuple[int, int], bool] = {}
         self._title_part: dict[int, bool] = {}
-        self._spans: dict[int, Span] = {}
+        self._actors: dict[tuple[tuple[int, ...], ActorRole], Actor] = {}
 
     def title_part(self, mention: EntityMention) -> bool:
         key = mention.start
@@ -72,10 +72,21 @@ class Entities:
             self._companion[key] = any(word in lexicon().cues.companion_words for word in words)
         return self._companion[key]
 
-    def span(self, mention: EntityMention) -> Span:
-        if mention.start not in self._spans:
-            self._spans[mention.start] = Span(start=mention.start, end=mention.end, text=mention.text)
-        return self._spans[mention.start]
+    def actor(self, named: list[EntityMention], role: ActorRole) -> Actor:
+        """The actor for these mentions of one entity (the same object each time it recurs in the document)."""
+        key = (tuple(m.start for m in named), role)
+        if key not in self._actors:
+            first = named[0]
+            self._actors[key] = Actor(
+                name=_actor_name(first),
+                kind=first.kind,
+                country=first.country,
+                role=role,
+                title=first.title,
+                affiliation=first.affiliation,
+                mentions=[Span(start=m.start, end=m.end, text=m.text) for m in named],
+            )
+        return self._actors[key]
 
     def locative(self, mention: EntityMention, floor: int) -> bool:
         key = (mention.start, floor)
@@ -139,17 +150,17 @@ def _preceding_words(text: str, mention: EntityMention, start: int, limit: int =
     return _words(PHRASE_BREAK.split(stretch)[-1])[-limit:]
 
 
+@cache
+def _locative_pattern(prepositions: frozenset[str]) -> re.Pattern[str]:
+    # The preposition, then at most four lowercase words (no comma, no capital): the phrase runs on to the name.
+    words = "|".join(re.escape(word) for word in sorted(prepositions))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?:\s+[^\s,.;:!?()\"“”A-Z]+){{0,4}}\s+$")
+
+
 def _locative(text: str, mention: EntityMention, start: int, cues: Cues) -> bool:
     """After `di`/`dari`, directly or after a few common nouns: "di pelabuhan antariksa utama Rusia"."""
-    stretch = text[max(start, mention.start - 60) : mention.start]
-    words = _words(stretch)
-    for back, word in enumerate(reversed(words)):
-        if word in cues.location_prepositions:
-            between = stretch[stretch.lower().rfind(word) :]
-            return back == 0 or ("," not in between and not re.search(r"[A-Z]", between[len(word) :]))
-        if back >= 4:
-            return False
-    return False
+    pattern = _locative_pattern(cues.location_prepositions)
+    return pattern.search(text, max(start, mention.start - 60), mention.start) is not None
 
 
 def _coordinated(text: str, left: EntityMention, right: EntityMention, cues: Cues) -> bool:
@@ -288,29 +299,18 @@ def _actor_name(mention: EntityMention) -> str:
 
 
 def _actors(roles: list[tuple[EntityMention, ActorRole]], entities: Entities) -> list[Actor]:
-    by_name: dict[tuple[str, ActorKind], tuple[EntityMention, ActorRole, list[Span]]] = {}
+    """One actor per name: several mentions of it in the clause are its spans, the strongest role wins."""
+    by_name: dict[tuple[str, ActorKind], tuple[EntityMention, ActorRole, list[EntityMention]]] = {}
     for mention, role in roles:
         key = (_actor_name(mention), mention.kind)
-        span = entities.span(mention)
         if key in by_name:
-            first, first_role, spans = by_name[key]
+            first, first_role, named = by_name[key]
             best = min(first_role, role, key=ROLE_RANK.__getitem__)
-            known = any(s.start == span.start for s in spans)
-            by_name[key] = (first, best, spans if known else [*spans, span])
+            known = any(m.start == mention.start for m in named)
+            by_name[key] = (first, best, named if known else [*named, mention])
         else:
-            by_name[key] = (mention, role, [span])
-    return [
-        Actor(
-            name=_actor_name(mention),
-            kind=mention.kind,
-            country=mention.country,
-            role=role,
-            title=mention.title,
-            affiliation=mention.affiliation,
-            mentions=spans,
-        )
-        for mention, role, spans in by_name.values()
-    ]
+            by_name[key] = (mention, role, [mention])
+    return [entities.actor(named, role) for _, role, named in by_name.values()]
 
 
 # A comma followed by a new lowercase clause ("mengatakan, pihaknya ... di DKI Jakarta"), not by `di`.
