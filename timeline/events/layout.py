@@ -45,6 +45,15 @@ class Layout:
     quotes: list[tuple[int, int]]
     clauses: list[Clause]
     clause_starts: list[int]
+    cue_starts: list[int]  # modality cue words (hypothetical, reported, attribution), one regex pass
+    cue_ends: list[int]
+    cue_words: list[str]
+
+    def cues_between(self, start: int, end: int) -> list[str]:
+        """The modality cue words lying wholly inside [start, end)."""
+        first = bisect_left(self.cue_starts, start)
+        last = bisect_left(self.cue_starts, end)
+        return [self.cue_words[i] for i in range(first, last) if self.cue_ends[i] <= end]
 
     def clause_of(self, position: int) -> Clause:
         return self.clauses[max(0, bisect_right(self.clause_starts, position) - 1)]
@@ -129,13 +138,24 @@ def lowercase(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+@cache
+def _modality_cue_pattern(cues: Cues) -> re.Pattern[str]:
+    words = cues.hypothetical | cues.reported | cues.attribution
+    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])")
+
+
 def layout(text: str, sentences: list[Sentence]) -> Layout:
+    cues = lexicon().cues
     lower = lowercase(text)
-    clauses = _clauses(lower, sentences, lexicon().cues)
+    clauses = _clauses(lower, sentences, cues)
+    hits = list(_modality_cue_pattern(cues).finditer(lower))
     return Layout(
         text=text,
         lower=lower,
         quotes=[m.span() for m in QUOTATION.finditer(text)],
         clauses=clauses,
         clause_starts=[clause.start for clause in clauses],
+        cue_starts=[hit.start() for hit in hits],
+        cue_ends=[hit.end() for hit in hits],
+        cue_words=[hit.group() for hit in hits],
     )

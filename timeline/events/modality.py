@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from timeline.models import Modality, Polarity
 
-from .layout import Clause, Layout, _alternation
+from .layout import Clause, Layout
 from .lexicon import lexicon
 from .triggers import Trigger
 
@@ -15,12 +12,6 @@ from .triggers import Trigger
 LOOKBACK = 5
 # How far after a trigger noun its modal is looked for ("pertemuan berikutnya dijadwalkan").
 LOOKAHEAD = 3
-
-
-@cache
-def _cue_pattern(kind: str) -> re.Pattern[str]:
-    words = getattr(lexicon().cues, kind)
-    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])")
 
 
 def _preceding_cues(doc: Layout, trigger: Trigger, clause: Clause) -> tuple[bool, bool]:
@@ -43,7 +34,7 @@ def polarity_and_modality(
     cues = lexicon().cues
     negated, planned = _preceding_cues(doc, trigger, clause)
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
-    if clause.cue in cues.hypothetical or _cue_pattern("hypothetical").search(doc.lower, clause.start, trigger.start):
+    if clause.cue in cues.hypothetical or any(w in cues.hypothetical for w in doc.cues_between(clause.start, trigger.start)):
         return polarity, Modality.HYPOTHETICAL
     following = doc.words_after(trigger.end, LOOKAHEAD, clause.end) if trigger.nominal else []
     if planned or any(word.text in cues.planned for word in following):
@@ -53,9 +44,8 @@ def polarity_and_modality(
         return polarity, Modality.REPORTED
     # A statement is reported only when a source is named for it ("Dilansir dari ..."); any other event is
     # reported when someone's words carry it.
-    kind = "attribution" if trigger.event_type in cues.publication_types else "reported"
-    pattern = _cue_pattern(kind)
-    for span in ((sentence[0], trigger.start), (trigger.end, sentence[1])):
-        if pattern.search(doc.lower, *span):
-            return polarity, Modality.REPORTED
+    sources = cues.attribution if trigger.event_type in cues.publication_types else cues.reported
+    around = doc.cues_between(sentence[0], trigger.start) + doc.cues_between(trigger.end, sentence[1])
+    if any(word in sources for word in around):
+        return polarity, Modality.REPORTED
     return polarity, Modality.ASSERTED
