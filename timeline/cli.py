@@ -26,7 +26,8 @@ from timeline.timeml import render_timeml
 from timeline.validate import validate_path
 from timeline.writers import OutputError
 
-EXIT_CODES = """Exit codes:
+EXIT_CODES = """\b
+Exit codes:
   0  every record was processed
   1  some records were skipped (listed in rejects.jsonl, and on stderr with file and line)
   2  usage error, nothing readable, or the output could not be written"""
@@ -128,7 +129,8 @@ def main(
 
 
 @app.command(
-    epilog=f"""Examples:
+    epilog=f"""\b
+Examples:
   timeline extract                                  # the articles in seeds/, into exports/
   timeline extract news.jsonl --out data/ --format parquet --format csv
   timeline extract archive/ --published 2023-09-13 --workers 4 --partition-by month
@@ -141,11 +143,13 @@ def main(
 def extract(
     inputs: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Files or folders (.txt, .md, .jsonl, .json, .tml); - reads JSONL from stdin. Default: seeds/."),
+        typer.Argument(metavar="INPUT", help="Files or folders (.txt, .md, .jsonl, .json, .tml); - reads JSONL from stdin. Default: seeds/."),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("exports"),
     formats: Annotated[
-        Optional[list[OutputFormat]], typer.Option("--format", "-f", help="Output format; repeat for several. Default: all.")
+        Optional[list[OutputFormat]], typer.Option(
+            "--format", "-f", metavar="FORMAT", help="parquet, csv, json or jsonl; repeat for several. Default: all."
+        )
     ] = None,
     published: Annotated[
         Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
@@ -204,7 +208,8 @@ def _tagging_input(document: Document, dct: date | None) -> Document:
 
 
 @app.command(
-    epilog=f"""Examples:
+    epilog=f"""\b
+Examples:
   timeline tag article.txt --dct 2023-09-13          # TimeML with inline TIMEX3 tags
   timeline tag news.jsonl --format jsonl > timexes.jsonl
   echo '{{"id": "a", "text": "Rabu (13/9) pagi", "published": "2023-09-13"}}' | timeline tag - --format jsonl
@@ -213,7 +218,7 @@ def _tagging_input(document: Document, dct: date | None) -> Document:
 )
 def tag(
     inputs: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or folders; - reads JSONL from stdin. Default: seeds/.")
+        Optional[list[str]], typer.Argument(metavar="INPUT", help="Files or folders; - reads JSONL from stdin. Default: seeds/.")
     ] = None,
     dct: Annotated[
         Optional[str],
@@ -251,14 +256,16 @@ def tag(
 
 
 @app.command(
-    epilog="""Examples:
+    epilog="""\b
+Examples:
   timeline validate exports/timeline.json exports/events.jsonl exports/events.parquet
   timeline validate exports/events/                  # a partitioned dataset
 
+\b
 Exit codes: 0 all valid, 1 some file is invalid or missing."""
 )
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Output files or partitioned dataset folders.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Output files or partitioned dataset folders.")],
 ) -> None:
     """Check output files against the JSON Schemas and the Parquet schemas."""
     failed = False
@@ -274,10 +281,12 @@ def validate(
 
 
 @app.command(
-    epilog="""Examples:
+    epilog="""\b
+Examples:
   timeline schema                  # writes schemas/*.schema.json
   timeline schema --out /tmp/schemas
 
+\b
 Exit codes: 0 written, 2 the folder could not be written."""
 )
 def schema(
@@ -294,11 +303,13 @@ def schema(
 
 @app.command(
     name="eval",
-    epilog="""Examples:
+    epilog="""\b
+Examples:
   timeline eval gold/                       # every .tml file under gold/
   timeline eval gold/article.tml --verbose  # with the misses, false alarms and wrong values
   timeline eval gold/ --json > scores.json
 
+\b
 Exit codes: 0 scored, 2 the gold files could not be read.""",
 )
 def evaluate_command(
