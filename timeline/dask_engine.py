@@ -31,7 +31,7 @@ def _distributed():
 
 def ordered_results(client, batches: Iterable[list[Item]], in_flight_limit: int) -> Iterator[BatchOutcome]:
     """Submit batches with at most `in_flight_limit` running or waiting, yield their outcomes in input order."""
-    from timeline.pipeline import process_batch
+    from timeline.pipeline import process_batch_packed, unpack
 
     distributed = _distributed()
     completed = distributed.as_completed()
@@ -46,14 +46,14 @@ def ordered_results(client, batches: Iterable[list[Item]], in_flight_limit: int)
             if batch is None:
                 exhausted = True
                 break
-            future = client.submit(process_batch, batch, pure=False)
+            future = client.submit(process_batch_packed, batch, pure=False)
             index_of[future.key] = submitted
             completed.add(future)
             submitted += 1
         if next_index == submitted:
             return
         future = next(completed)
-        finished[index_of.pop(future.key)] = future.result()
+        finished[index_of.pop(future.key)] = unpack(future.result())
         future.release()
         while next_index in finished:
             yield finished.pop(next_index)

@@ -9,9 +9,11 @@ hands each batch to the `TimelineWriter`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
+import pickle
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -169,11 +171,38 @@ def _captured_warnings() -> Iterator[list[LogMessage]]:
         package_logger.propagate = propagate
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one batch. Processing, (un)pickling and staging a batch
+    allocate hundreds of thousands of small objects that are freed by reference counting; the collections
+    they trigger cost 15% of processing and several times the unpickling itself. Any cyclic garbage of
+    the batch is collected once the collector runs again, so memory stays bounded by the batch."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def process_batch(items: list[Item]) -> BatchOutcome:
     """Process a batch; the unit of work shipped to worker processes and Dask workers."""
-    with _captured_warnings() as warnings:
+    with _captured_warnings() as warnings, _collector_paused():
         outcomes = [process_item(item) for item in items]
     return BatchOutcome(outcomes, warnings)
+
+
+def process_batch_packed(items: list[Item]) -> bytes:
+    """`process_batch` for another process: the outcome comes back pickled, to be read with `unpack`."""
+    outcome = process_batch(items)
+    with _collector_paused():
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(packed: bytes) -> BatchOutcome:
+    with _collector_paused():
+        return pickle.loads(packed)
 
 
 def content_hash(text: str) -> str:
@@ -308,11 +337,11 @@ def local_pool(workers: int) -> Iterator[BatchMapper]:
         def mapper(batches: Iterable[list[Item]]) -> Iterator[BatchOutcome]:
             pending: deque = deque()
             for batch in batches:
-                pending.append(pool.apply_async(process_batch, (batch,)))
+                pending.append(pool.apply_async(process_batch_packed, (batch,)))
                 if len(pending) >= in_flight_limit:
-                    yield pending.popleft().get()
+                    yield unpack(pending.popleft().get())
             while pending:
-                yield pending.popleft().get()
+                yield unpack(pending.popleft().get())
 
         yield mapper
 
@@ -399,12 +428,13 @@ def run_extract(
             _emit(outcome.warnings)
             results = [item for item in outcome.items if isinstance(item, DocumentResult)]
             rejects = [item for item in outcome.items if isinstance(item, Reject)]
-            writer.write_batch(
-                [result.document for result in results],
-                [timex for result in results for timex in result.timexes],
-                [event for result in results for event in result.events],
-                rejects,
-            )
+            with _collector_paused():
+                writer.write_batch(
+                    [result.document for result in results],
+                    [timex for result in results for timex in result.timexes],
+                    [event for result in results for event in result.events],
+                    rejects,
+                )
             documents += len(results)
             timexes += sum(len(result.timexes) for result in results)
             events += sum(len(result.events) for result in results)
