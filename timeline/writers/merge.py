@@ -1,9 +1,12 @@
-"""Streaming k-way merge of sorted Parquet runs.
+"""Streaming k-way merge of sorted runs.
 
-Each staged run is a Parquet file already sorted by its table's key. Merging
-reads every run a few hundred rows at a time, so memory depends on the number
-of runs merged at once (the fan-in), never on the size of the dataset; more
-runs than the fan-in are first merged in groups into longer runs.
+A run is an Arrow IPC stream file (`.arrows`, zstd-compressed) of rows already
+sorted by their table's key, in record batches of READ_ROWS rows. Merging reads
+every run one batch at a time, so memory depends on the number of runs merged
+at once (the fan-in), never on the size of the dataset; more runs than the
+fan-in are first merged in groups into longer runs. (IPC streams rather than
+Parquet: a Parquet reader holds the metadata of every row group of its file,
+which grows with the run, while a stream reader holds one batch.)
 """
 
 from __future__ import annotations
@@ -13,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
+RUN_SUFFIX = ".arrows"
 READ_ROWS = 256
-"""Rows read from a run at a time, and the row-group size runs are written with."""
-FAN_IN = 64
+"""Rows per record batch of a run: what merging reads from each run at a time."""
+FAN_IN = 32
 """Runs merged at once: memory is about FAN_IN × READ_ROWS staged rows."""
 CHUNK_ROWS = 8_192
 """Rows per merged chunk handed to the output writers."""
@@ -25,8 +28,28 @@ CHUNK_ROWS = 8_192
 BatchKeys = Callable[[pa.RecordBatch], Iterable[tuple]]
 
 
+_IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression="zstd")
+
+
 def write_run(table: pa.Table, path: Path) -> None:
-    pq.write_table(table, path, compression="snappy", row_group_size=READ_ROWS)
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_stream(sink, table.schema, options=_IPC_OPTIONS) as writer:
+        writer.write_table(table, max_chunksize=READ_ROWS)
+
+
+def read_run(path: Path) -> Iterator[pa.RecordBatch]:
+    with pa.OSFile(str(path)) as source:
+        yield from pa.ipc.open_stream(source)
+
+
+def read_run_table(path: Path, columns: Sequence[str] | None = None) -> pa.Table:
+    with pa.OSFile(str(path)) as source:
+        table = pa.ipc.open_stream(source).read_all()
+    return table.select(list(columns)) if columns is not None else table
+
+
+def _run_schema(path: Path) -> pa.Schema:
+    with pa.OSFile(str(path)) as source:
+        return pa.ipc.open_stream(source).schema
 
 
 def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys) -> Iterator[pa.Table]:
@@ -36,7 +59,7 @@ def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys) -> Iterator[pa.Tabl
     current: dict[int, int] = {}
 
     def rows(run: int, path: Path) -> Iterator[tuple]:
-        for batch_number, batch in enumerate(pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS)):
+        for batch_number, batch in enumerate(read_run(path)):
             loaded[run, batch_number] = batch
             current[run] = batch_number
             for row, key in enumerate(batch_keys(batch)):
@@ -78,11 +101,13 @@ def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path) ->
         merged = []
         for group_number, start in enumerate(range(0, len(paths), fan_in)):
             group = paths[start : start + fan_in]
-            target = work_dir / f"merge-{level}-{group_number:06d}.parquet"
-            schema = pq.read_schema(group[0])
-            with pq.ParquetWriter(target, schema, compression="snappy") as writer:
+            target = work_dir / f"merge-{level}-{group_number:06d}{RUN_SUFFIX}"
+            with (
+                pa.OSFile(str(target), "wb") as sink,
+                pa.ipc.new_stream(sink, _run_schema(group[0]), options=_IPC_OPTIONS) as writer,
+            ):
                 for chunk in merge_runs(group, batch_keys):
-                    writer.write_table(chunk, row_group_size=READ_ROWS)
+                    writer.write_table(chunk, max_chunksize=READ_ROWS)
             for path in group:
                 if path.parent == work_dir:
                     path.unlink()

@@ -1,6 +1,6 @@
 """TimelineWriter: staged, resumable, atomic output of a timeline in several formats.
 
-Every `write_batch` persists its rows at once as sorted Parquet runs in
+Every `write_batch` persists its rows at once as sorted runs (Arrow IPC streams) in
 `out_dir/.staging/batch-NNNNNN/` (written to a `.tmp` folder, then renamed),
 so a killed run keeps every finished batch. `close` merges the runs — plus,
 when resuming, the rows of the previous final output — in global key order
@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Literal
@@ -27,7 +28,7 @@ from pydantic import BaseModel
 
 from timeline import __version__
 from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
-from timeline.writers.merge import READ_ROWS, merge_runs, reduce_runs, write_run
+from timeline.writers.merge import READ_ROWS, RUN_SUFFIX, merge_runs, read_run_table, reduce_runs, write_run
 from timeline.writers.tables import JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
 
 log = logging.getLogger("timeline.writers")
@@ -173,7 +174,7 @@ class _Sinks:
                 writer = self.partitions[partition] = _parquet_writer(folder / "part-0.parquet", self.spec.schema)
             writer.write_table(rows.take(pa.array(indices, pa.int64())))
 
-    def _partition(self, day) -> tuple[str, ...]:
+    def _partition(self, day: date | None) -> tuple[str, ...]:
         year = HIVE_NULL if day is None else str(day.year)
         if self.partition_by == "year":
             return (f"year={year}",)
@@ -215,8 +216,9 @@ def _batch_number(path: Path) -> int | None:
 
 
 def _read_document_hashes(path: Path) -> dict[str, str]:
-    if path.suffix == ".parquet":
-        table = pq.read_table(path, columns=["id", "content_hash"])
+    if path.suffix in (".parquet", RUN_SUFFIX):
+        columns = ["id", "content_hash"]
+        table = pq.read_table(path, columns=columns) if path.suffix == ".parquet" else read_run_table(path, columns)
         return dict(zip(table.column("id").to_pylist(), table.column("content_hash").to_pylist()))
     hashes = {}
     with path.open(encoding="utf-8") as lines:
@@ -281,7 +283,7 @@ class TimelineWriter:
         for batch in sorted(self.staging.iterdir()):
             number = _batch_number(batch)
             if number is not None:
-                hashes = _read_document_hashes(batch / "documents.parquet")
+                hashes = _read_document_hashes(batch / f"documents{RUN_SUFFIX}")
                 self._earlier_batches[number] = set(hashes)
                 self._done.update(hashes)
 
@@ -319,7 +321,7 @@ class TimelineWriter:
         try:
             temporary.mkdir()
             for name, table in tables.items():
-                write_run(table, temporary / f"{name}.parquet")
+                write_run(table, temporary / f"{name}{RUN_SUFFIX}")
             if rejects:
                 (temporary / REJECTS).write_text("".join(f"{r.model_dump_json()}\n" for r in rejects), encoding="utf-8")
             temporary.rename(target)
@@ -362,11 +364,11 @@ class TimelineWriter:
         """Sorted runs of a table: staged batches, minus documents re-processed since, plus carried-over rows."""
         runs = []
         for number, batch in self._batches():
-            path = batch / f"{spec.name}.parquet"
+            path = batch / f"{spec.name}{RUN_SUFFIX}"
             replaced = self._earlier_batches.get(number, set()) & self._session_ids
             if replaced:
-                path = work / f"{batch.name}-{spec.name}.parquet"
-                write_run(_without_documents(pq.read_table(batch / f"{spec.name}.parquet"), spec, replaced), path)
+                path = work / f"{batch.name}-{spec.name}{RUN_SUFFIX}"
+                write_run(_without_documents(read_run_table(batch / f"{spec.name}{RUN_SUFFIX}"), spec, replaced), path)
             runs.append(path)
         if self._previous_output:
             superseded = self._session_ids.union(*self._earlier_batches.values())
@@ -376,7 +378,7 @@ class TimelineWriter:
                 if getattr(row, spec.document_column) not in superseded
             )
             for number, chunk in enumerate(_chunks(rows, CARRY_ROWS)):
-                path = work / f"carried-{spec.name}-{number:06d}.parquet"
+                path = work / f"carried-{spec.name}-{number:06d}{RUN_SUFFIX}"
                 write_run(staged_table(spec, chunk), path)
                 runs.append(path)
         return runs
