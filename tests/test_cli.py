@@ -131,6 +131,7 @@ def test_extract_warns_about_a_document_without_publication_date(tmp_path):
         ["--workers", "0"],
         ["--engine", "spark"],
         ["--partition-by", "day"],
+        ["--scheduler", "tcp://127.0.0.1:8786"],
     ],
 )
 def test_extract_usage_errors(tmp_path, args):

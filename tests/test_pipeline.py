@@ -165,3 +165,30 @@ def test_run_extract_fills_publication_date_from_the_argument(tmp_path):
 def test_invalid_batch_size_is_refused(tmp_path):
     with pytest.raises(ValueError, match="batch size"):
         run_extract([tmp_path], tmp_path / "out", batch_size=0)
+
+
+def test_document_count_is_estimated_only_where_cheap(tmp_path):
+    from timeline.progress import estimate_documents
+
+    folder = tmp_path / "arsip"
+    (folder / "bagian").mkdir(parents=True)
+    (folder / "a.txt").write_text("Satu.", encoding="utf-8")
+    (folder / "a.meta.json").write_text("{}", encoding="utf-8")
+    (folder / ".tersembunyi.txt").write_text("Bukan artikel.", encoding="utf-8")
+    (folder / "bagian" / "b.md").write_text("Dua.", encoding="utf-8")
+    write_corpus(folder / "bagian" / "c.jsonl", 3)
+    (tmp_path / "tanpa-akhir.jsonl").write_text('{"text": "x"}\n{"text": "y"}', encoding="utf-8")
+    assert estimate_documents([folder]) == 5
+    assert estimate_documents([folder, tmp_path / "tanpa-akhir.jsonl", tmp_path / "hilang.txt"]) == 8
+    assert estimate_documents([folder, "-"]) is None
+    (folder / "larik.json").write_text("[]", encoding="utf-8")
+    assert estimate_documents([folder]) is None
+
+
+def test_progress_stays_silent_when_stdout_is_not_a_terminal(tmp_path, capsys):
+    from timeline.progress import RunProgress
+
+    with RunProgress([tmp_path], enabled=True) as display:
+        display.update(3, 0)
+    assert not display.active
+    assert capsys.readouterr() == ("", "")

@@ -168,6 +168,8 @@ def extract(
 ) -> None:
     """Extract events and temporal expressions into Parquet, CSV and JSON datasets."""
     published_date = _parse_date(published)
+    if scheduler is not None and engine is not EngineName.DASK:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     sources = _default_inputs(inputs)
     with _warnings_on_stderr():
         try:

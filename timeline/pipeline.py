@@ -27,7 +27,7 @@ from timeline import __version__
 from timeline.actors import find_entities
 from timeline.events import build_events
 from timeline.models import Document, Event, PublishedSource, Reject, RunInfo, Timeline, Timex
-from timeline.progress import RunProgress, estimate_documents
+from timeline.progress import RunProgress
 from timeline.readers import read_inputs
 from timeline.sentences import split_sentences
 from timeline.temporal import tag
@@ -422,7 +422,7 @@ def run_extract(
     with (
         _counting_warnings() as counter,
         batch_mapper(engine, workers, scheduler) as mapper,
-        RunProgress(estimate_documents(inputs) if progress else None, enabled=progress) as display,
+        RunProgress(inputs, enabled=progress) as display,
     ):
         for outcome in mapper(batched_items(admitted, batch_size)):
             _emit(outcome.warnings)

@@ -80,17 +80,20 @@ def estimate_documents(inputs: Sequence[str | Path]) -> int | None:
 
 
 class RunProgress:
-    """A live progress line on the terminal; does nothing when disabled or when stdout is not a terminal."""
+    """A live progress line on the terminal; does nothing when disabled or when stdout is not a terminal.
+    The total (for the bar and the ETA) is estimated from `inputs` only when the line is shown."""
 
-    def __init__(self, total: int | None, enabled: bool = True) -> None:
+    def __init__(self, inputs: Sequence[str | Path], enabled: bool = True) -> None:
         self.active = enabled and sys.stdout.isatty()
+        self.inputs = inputs
+        self.total: int | None = None
         self._progress: Progress | None = None
         self._task = None
-        self.total = total
 
     def __enter__(self) -> RunProgress:
         if not self.active:
             return self
+        self.total = estimate_documents(self.inputs)
         columns: list[ProgressColumn] = [TextColumn("extract")]
         if self.total is not None:
             columns += [BarColumn(), MofNCompleteColumn()]
