@@ -2,7 +2,9 @@
 
 The driver keeps reading and writing: it submits each batch to the cluster, takes results back as they
 complete, and puts them back in input order before the writer sees them, so the dataset is the one a
-single-process run makes. Dask is an optional dependency (`pip install 'timeline[dask]'`).
+single-process run makes. Dask is an optional dependency (`pip install 'timeline[dask]'`); the workers
+of a remote cluster (`--scheduler ADDRESS`) need the same version of `timeline` installed, since they run
+its batch function. Only the driver reads inputs and writes outputs.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import multiprocessing
 import os
 import pickle
 import time
@@ -32,7 +33,7 @@ from timeline.readers import read_inputs
 from timeline.sentences import split_sentences
 from timeline.temporal import tag
 from timeline.temporal.inference import infer_publication_date
-from timeline.writers import TimelineWriter, event_sort_key
+from timeline.writers import TimelineWriter, document_sort_key, event_sort_key, timex_sort_key
 
 logger = logging.getLogger("timeline.pipeline")
 
@@ -260,11 +261,8 @@ def extract(documents: Iterable[Document | str], published: date | None = None) 
         results.append(result)
     return Timeline(
         run=run_info(published),
-        documents=sorted((result.document for result in results), key=lambda document: document.id),
-        timexes=sorted(
-            (timex for result in results for timex in result.timexes),
-            key=lambda timex: (timex.document_id, timex.start, timex.end),
-        ),
+        documents=sorted((result.document for result in results), key=document_sort_key),
+        timexes=sorted((timex for result in results for timex in result.timexes), key=timex_sort_key),
         events=sorted((event for result in results for event in result.events), key=event_sort_key),
     )
 
@@ -327,8 +325,6 @@ def local_pool(workers: int) -> Iterator[BatchMapper]:
 
     The processes are started here, before any progress display starts its refresh thread, and forked
     where the platform allows so they inherit the loaded language data instead of loading it again."""
-    import multiprocessing
-
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     in_flight_limit = 2 * workers
