@@ -405,6 +405,14 @@ def test_resume_from_jsonl_only_output(tmp_path: Path):
     assert files_of(out) == files_of(tmp_path / "whole")
 
 
+def test_done_documents_include_batches_of_this_run(tmp_path: Path):
+    writer = TimelineWriter(tmp_path / "out", run=samples.RUN)
+    assert writer.done_documents() == {}
+    writer.write_batch(*rows_of({"doc-banjir"}))
+    assert writer.done_documents() == {"doc-banjir": samples.documents()[0].content_hash}
+    writer.close()
+
+
 def test_opening_without_resume_clears_old_staging(tmp_path: Path):
     out = tmp_path / "out"
     TimelineWriter(out, run=samples.RUN).write_batch(*rows_of({"doc-banjir"}))

@@ -253,7 +253,7 @@ class TimelineWriter:
         self.staging = self.out_dir / STAGING
         self.outputs: list[Path] = []
         self._closed = False
-        self._done: dict[str, str] = {}
+        # Only a resumed run keeps document ids in memory: it must know which rows the re-processed documents replace.
         self._session_ids: set[str] = set()
         self._earlier_batches: dict[int, set[str]] = {}
         """Batches staged by an interrupted earlier run: number → document ids."""
@@ -276,20 +276,24 @@ class TimelineWriter:
         sources = {table: _previous_sources(self.out_dir, table, self.partition_by is not None) for table in TABLE_NAMES}
         if all(sources.values()):
             self._previous_output = sources
-            for source in sources["documents"]:
-                self._done.update(_read_document_hashes(source))
         elif any(sources.values()):
             log.warning("%s: previous output is incomplete (needs Parquet or JSONL of every table); not carried over", self.out_dir)
         for batch in sorted(self.staging.iterdir()):
             number = _batch_number(batch)
             if number is not None:
-                hashes = _read_document_hashes(batch / f"documents{RUN_SUFFIX}")
-                self._earlier_batches[number] = set(hashes)
-                self._done.update(hashes)
+                self._earlier_batches[number] = set(_read_document_hashes(batch / f"documents{RUN_SUFFIX}"))
 
     def done_documents(self) -> dict[str, str]:
-        """Documents already persisted (id → content_hash), from staged batches and a resumed previous output."""
-        return dict(self._done)
+        """Documents already persisted (id → content_hash), from staged batches and a resumed previous output.
+
+        Read from disk on each call, so a long run holds no per-document state for it.
+        """
+        done: dict[str, str] = {}
+        for source in self._previous_output.get("documents", []):
+            done.update(_read_document_hashes(source))
+        for _number, batch in self._batches():
+            done.update(_read_document_hashes(batch / f"documents{RUN_SUFFIX}"))
+        return done
 
     def __enter__(self) -> TimelineWriter:
         return self
@@ -329,9 +333,8 @@ class TimelineWriter:
             shutil.rmtree(temporary, ignore_errors=True)
             raise _output_error(error, temporary) from error
         self._next_batch += 1
-        for document in rows["documents"]:
-            self._done[document.id] = document.content_hash
-            self._session_ids.add(document.id)
+        if self.resume:
+            self._session_ids.update(document.id for document in rows["documents"])
 
     def close(self) -> list[Path]:
         """Consolidate the staged batches into the final files; returns the paths written."""
@@ -357,6 +360,8 @@ class TimelineWriter:
         return self.outputs
 
     def _batches(self) -> list[tuple[int, Path]]:
+        if not self.staging.is_dir():
+            return []
         numbered = ((_batch_number(path), path) for path in self.staging.iterdir())
         return sorted((number, path) for number, path in numbered if number is not None)
 
