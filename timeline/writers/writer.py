@@ -39,8 +39,8 @@ STAGING = ".staging"
 REJECTS = "rejects.jsonl"
 TIMELINE_JSON = "timeline.json"
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
-CARRY_ROWS = 50_000
-"""Rows of a previous output re-staged per sorted run when resuming."""
+CARRY_ROWS = 5_000
+"""Rows of a previous output re-staged per sorted run when resuming (kept small: they are held as models)."""
 ROW_GROUP_ROWS = 65_536
 ROW_GROUP_BYTES = 64 * 2**20
 """Merged chunks are gathered into Parquet row groups of up to ROW_GROUP_ROWS rows or about ROW_GROUP_BYTES."""
@@ -82,15 +82,14 @@ def _without_documents(table: pa.Table, spec: TableSpec, document_ids: set[str])
 
 
 def _previous_sources(out_dir: Path, table: TableName, partitioned: bool) -> list[Path]:
-    """Files holding a table of a previous final output: Parquet in the current layout first, then JSONL."""
+    """Files holding a table of a previous final output: JSONL (quickest to read back), else Parquet."""
+    jsonl = out_dir / f"{table}.jsonl"
+    if jsonl.is_file():
+        return [jsonl]
     folder = out_dir / table
     folder_parts = sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
     flat = [out_dir / f"{table}.parquet"] if (out_dir / f"{table}.parquet").is_file() else []
-    for candidate in (folder_parts, flat) if partitioned else (flat, folder_parts):
-        if candidate:
-            return candidate
-    jsonl = out_dir / f"{table}.jsonl"
-    return [jsonl] if jsonl.is_file() else []
+    return (folder_parts or flat) if partitioned else (flat or folder_parts)
 
 
 def _previous_rows(spec: TableSpec, sources: Sequence[Path]) -> Iterator[BaseModel]:
