@@ -242,3 +242,12 @@ def test_eval_missing_gold(tmp_path):
     result = invoke("eval", str(tmp_path / "tidak-ada"))
     assert result.exit_code == 2
     assert "tidak-ada" in result.stderr
+
+
+def test_extract_reads_jsonl_from_stdin(tmp_path):
+    corpus = write_corpus(tmp_path / "berita.jsonl", 2)
+    out = tmp_path / "out"
+    result = invoke("extract", "-", "--out", str(out), "--format", "jsonl", "-q", stdin=corpus.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["id"] for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == ["berita-0000", "berita-0001"]
