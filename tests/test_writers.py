@@ -569,3 +569,30 @@ def test_os_error_while_staging_a_batch(tmp_path: Path):
     staging.write_text("in the way")
     with pytest.raises(OutputError, match=r"\.staging"):
         writer.write_batch(*rows_of({"doc-banjir"}))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_merge_runs_gives_sorted_rows_in_exact_chunks(tmp_path: Path, monkeypatch, seed):
+    from timeline.writers import merge
+    from timeline.writers.writer import staged_table
+    from timeline.writers.tables import TABLES
+
+    monkeypatch.setattr(merge, "RUN_BATCH_BYTES", 1)  # the smallest batches runs are written with
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 4)
+    generator = random.Random(seed)
+    base = samples.timexes()[0]
+    timexes = [
+        base.model_copy(update={"id": f"t{n}", "document_id": f"d{generator.randint(0, 3)}", "start": generator.randint(0, 9)})
+        for n in range(40)
+    ]
+    timexes.append(timexes[5])  # an exact duplicate row
+    generator.shuffle(timexes)
+    paths = []
+    for number, start in enumerate(range(0, len(timexes), 7)):
+        path = tmp_path / f"run-{number}{merge.RUN_SUFFIX}"
+        merge.write_run(staged_table(TABLES["timexes"], timexes[start : start + 7]), path)
+        paths.append(path)
+    chunks = list(merge.merge_runs(paths, TABLES["timexes"].batch_keys))
+    assert [chunk.num_rows for chunk in chunks] == [4] * 10 + [1]
+    merged = [Timex.model_validate_json(row) for chunk in chunks for row in chunk.column("_json").to_pylist()]
+    assert merged == sorted(timexes, key=lambda t: (timex_sort_key(t), t.model_dump_json()))

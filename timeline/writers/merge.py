@@ -1,7 +1,7 @@
 """Streaming k-way merge of sorted runs.
 
 A run is an Arrow IPC stream file (`.arrows`, zstd-compressed) of rows already
-sorted by their table's key, in record batches of READ_ROWS rows. Merging reads
+sorted by their table's key, in record batches of about RUN_BATCH_BYTES. Merging reads
 every run one batch at a time, so memory depends on the number of runs merged
 at once (the fan-in), never on the size of the dataset; more runs than the
 fan-in are first merged in groups into longer runs. (IPC streams rather than
@@ -11,17 +11,17 @@ which grows with the run, while a stream reader holds one batch.)
 
 from __future__ import annotations
 
-import heapq
+import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
 
 RUN_SUFFIX = ".arrows"
-READ_ROWS = 256
-"""Rows per record batch of a run: what merging reads from each run at a time."""
+RUN_BATCH_BYTES = 2**20
+"""Size of a run's record batches (what merging holds per run): rows per batch follow the table's row size."""
 FAN_IN = 32
-"""Runs merged at once: memory is about FAN_IN × READ_ROWS staged rows."""
+"""Runs merged at once: memory is about FAN_IN × RUN_BATCH_BYTES (plus their decompression)."""
 CHUNK_ROWS = 8_192
 """Rows per merged chunk handed to the output writers."""
 
@@ -31,9 +31,14 @@ BatchKeys = Callable[[pa.RecordBatch], Iterable[tuple]]
 _IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression="zstd")
 
 
+def _batch_rows(table: pa.Table) -> int:
+    row_bytes = table.nbytes // max(1, table.num_rows)
+    return max(1, min(8192, RUN_BATCH_BYTES // max(1, row_bytes)))
+
+
 def write_run(table: pa.Table, path: Path) -> None:
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_stream(sink, table.schema, options=_IPC_OPTIONS) as writer:
-        writer.write_table(table, max_chunksize=READ_ROWS)
+        writer.write_table(table, max_chunksize=_batch_rows(table))
 
 
 def read_run(path: Path) -> Iterator[pa.RecordBatch]:
@@ -52,44 +57,66 @@ def _run_schema(path: Path) -> pa.Schema:
         return pa.ipc.open_stream(source).schema
 
 
+class _RunCursor:
+    """The rows of one run not merged yet: the rest of its current batch, with their sort keys."""
+
+    def __init__(self, path: Path, batch_keys: BatchKeys) -> None:
+        self._batches = read_run(path)
+        self._batch_keys = batch_keys
+        self.table = pa.table({})
+        self.keys: list[tuple] = []
+        self._load_next()
+
+    def _load_next(self) -> None:
+        for batch in self._batches:
+            if batch.num_rows:
+                self.table = pa.Table.from_batches([batch])
+                self.keys = list(self._batch_keys(batch))
+                return
+        self.keys = []  # exhausted
+
+    def take_through(self, frontier: tuple) -> tuple[pa.Table, list[tuple]]:
+        """Remove and return the rows whose key is at most `frontier`."""
+        count = bisect.bisect_right(self.keys, frontier)
+        piece, keys = self.table.slice(0, count), self.keys[:count]
+        if count == len(self.keys):
+            self._load_next()
+        else:
+            self.table, self.keys = self.table.slice(count), self.keys[count:]
+        return piece, keys
+
+
 def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys) -> Iterator[pa.Table]:
-    """The rows of all runs in key order, as tables of CHUNK_ROWS rows (the last one shorter)."""
+    """The rows of all runs in key order, as tables of exactly CHUNK_ROWS rows (the last one shorter).
+
+    Each step takes, from every run, the buffered rows up to the smallest of the runs' last buffered keys —
+    no row still unread can come before them — and orders them with one sort of their keys (Timsort merges
+    the already sorted pieces in linear time) and one Arrow `take`. Chunk boundaries depend only on the
+    merged rows, never on how they were split into runs, so the output files do not either.
+    """
     chunk_rows = CHUNK_ROWS
-    loaded: dict[tuple[int, int], pa.RecordBatch] = {}
-    current: dict[int, int] = {}
-
-    def rows(run: int, path: Path) -> Iterator[tuple]:
-        for batch_number, batch in enumerate(read_run(path)):
-            loaded[run, batch_number] = batch
-            current[run] = batch_number
-            for row, key in enumerate(batch_keys(batch)):
-                yield key, run, batch_number, row
-
-    picks: list[tuple[int, int, int]] = []
-    for _key, run, batch_number, row in heapq.merge(*(rows(run, path) for run, path in enumerate(paths))):
-        picks.append((run, batch_number, row))
-        if len(picks) == chunk_rows:
-            yield _take(loaded, picks)
-            picks = []
-            # the heap holds at most one pending row per run, from the run's current batch
-            for batch_id in [batch_id for batch_id in loaded if batch_id[1] != current[batch_id[0]]]:
-                del loaded[batch_id]
-    if picks:
-        yield _take(loaded, picks)
-
-
-def _take(loaded: dict[tuple[int, int], pa.RecordBatch], picks: list[tuple[int, int, int]]) -> pa.Table:
-    offsets: dict[tuple[int, int], int] = {}
-    batches: list[pa.RecordBatch] = []
-    size = 0
-    for run, batch_number, _row in picks:
-        if (run, batch_number) not in offsets:
-            offsets[run, batch_number] = size
-            batch = loaded[run, batch_number]
-            batches.append(batch)
-            size += batch.num_rows
-    indices = pa.array([offsets[run, batch_number] + row for run, batch_number, row in picks], type=pa.int64())
-    return pa.Table.from_batches(batches).take(indices)
+    cursors = [cursor for cursor in (_RunCursor(path, batch_keys) for path in paths) if cursor.keys]
+    pending: list[pa.Table] = []
+    pending_rows = 0
+    while cursors:
+        frontier = min(cursor.keys[-1] for cursor in cursors)
+        pieces: list[pa.Table] = []
+        keys: list[tuple] = []
+        for cursor in cursors:
+            piece, piece_keys = cursor.take_through(frontier)
+            if piece_keys:
+                pieces.append(piece)
+                keys.extend(piece_keys)
+        cursors = [cursor for cursor in cursors if cursor.keys]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        pending.append(pa.concat_tables(pieces).take(pa.array(order, pa.int64())))
+        pending_rows += len(order)
+        while pending_rows >= chunk_rows:
+            combined = pa.concat_tables(pending)
+            yield combined.slice(0, chunk_rows)
+            pending, pending_rows = [combined.slice(chunk_rows)], pending_rows - chunk_rows
+    if pending_rows:
+        yield pa.concat_tables(pending)
 
 
 def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path) -> list[Path]:
@@ -107,7 +134,7 @@ def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path) ->
                 pa.ipc.new_stream(sink, _run_schema(group[0]), options=_IPC_OPTIONS) as writer,
             ):
                 for chunk in merge_runs(group, batch_keys):
-                    writer.write_table(chunk, max_chunksize=READ_ROWS)
+                    writer.write_table(chunk, max_chunksize=_batch_rows(chunk))
             for path in group:
                 if path.parent == work_dir:
                     path.unlink()

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from timeline import __version__
 from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
-from timeline.writers.merge import READ_ROWS, RUN_SUFFIX, merge_runs, read_run_table, reduce_runs, write_run
+from timeline.writers.merge import RUN_SUFFIX, merge_runs, read_run_table, reduce_runs, write_run
 from timeline.writers.tables import JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
 
 log = logging.getLogger("timeline.writers")
@@ -39,6 +39,8 @@ STAGING = ".staging"
 REJECTS = "rejects.jsonl"
 TIMELINE_JSON = "timeline.json"
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+PREVIOUS_READ_ROWS = 512
+"""Rows read at a time from a previous final Parquet output when resuming."""
 CARRY_ROWS = 5_000
 """Rows of a previous output re-staged per sorted run when resuming (kept small: they are held as models)."""
 ROW_GROUP_ROWS = 65_536
@@ -95,7 +97,7 @@ def _previous_sources(out_dir: Path, table: TableName, partitioned: bool) -> lis
 def _previous_rows(spec: TableSpec, sources: Sequence[Path]) -> Iterator[BaseModel]:
     for source in sources:
         if source.suffix == ".parquet":
-            for batch in pq.ParquetFile(source).iter_batches(batch_size=READ_ROWS, columns=list(spec.model.model_fields)):
+            for batch in pq.ParquetFile(source).iter_batches(batch_size=PREVIOUS_READ_ROWS, columns=list(spec.model.model_fields)):
                 for record in batch.to_pylist():
                     yield spec.model.model_validate(record)
         else:
@@ -154,7 +156,8 @@ class _Sinks:
     def _flush_parquet(self) -> None:
         if not self._pending:
             return
-        rows = pa.concat_tables(self._pending).cast(self.spec.schema)
+        # one chunk per column: Arrow dictionary-encodes chunk by chunk, and chunking must not show in the bytes
+        rows = pa.concat_tables(self._pending).combine_chunks().cast(self.spec.schema)
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
         if self.parquet is not None:
             self.parquet.write_table(rows, row_group_size=ROW_GROUP_ROWS)
