@@ -310,3 +310,103 @@ def test_spokesperson_of_a_foreign_ministry() -> None:
     )
     assert person.title == "Juru Bicara Kementerian Luar Negeri Rusia"
     assert _only(mentions, "Kementerian Luar Negeri Rusia").country == "RUS"
+
+
+# Names the lexicon does not know, read from their shape and position (`_kinds` gives surface -> kind).
+def _kinds(text: str) -> dict[str, ActorKind]:
+    return {m.text: m.kind for m in _entities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two to four name-shaped words are a person wherever they stand, sentence-initial too.
+        ("Hendra Wiratmaja meresmikan bendungan itu.", {"Hendra Wiratmaja": ActorKind.PERSON}),
+        (
+            "Ratna Puspitasari bertemu Gilang Hutapea di Bandung.",
+            {"Ratna Puspitasari": ActorKind.PERSON, "Gilang Hutapea": ActorKind.PERSON, "Bandung": ActorKind.LOCATION},
+        ),
+        (
+            "Kim Tae-yong dan Oleg Sorokin bertemu di Vladivostok, Rabu (13/9).",
+            {"Kim Tae-yong": ActorKind.PERSON, "Oleg Sorokin": ActorKind.PERSON, "Vladivostok": ActorKind.LOCATION},
+        ),
+        ("Rapat itu dipimpin Marta van Houten sejak pagi.", {"Marta van Houten": ActorKind.PERSON}),
+        ("Keputusan itu diambil setelah Teguh Santosa Wibisono menolak.", {"Teguh Santosa Wibisono": ActorKind.PERSON}),
+        # Leading function words are stripped, not the name.
+        ("Namun Hendra Wiratmaja menolak usulan itu.", {"Hendra Wiratmaja": ActorKind.PERSON}),
+        ("Sementara Hendra Wiratmaja tetap bertahan.", {"Hendra Wiratmaja": ActorKind.PERSON}),
+        ("Menurut Hendra Wiratmaja, stok beras aman.", {"Hendra Wiratmaja": ActorKind.PERSON}),
+        ("Pada Selasa Hendra Wiratmaja tiba.", {"Hendra Wiratmaja": ActorKind.PERSON}),
+        # A month name followed by a name is a given name; after a date word or before a year it is a date.
+        ("Mei Ling tiba di Surabaya kemarin.", {"Mei Ling": ActorKind.PERSON, "Surabaya": ActorKind.LOCATION}),
+        ("Hasil panen dilaporkan pada Mei 2023.", {}),
+        ("Pedagang di Pasar Minggu mengeluhkan sepinya pembeli.", {"Pasar Minggu": ActorKind.LOCATION}),
+        # Heads say otherwise; ordinary words and phrases of things are no one.
+        ("Warga Desa Sukamaju menolak tambang.", {"Desa Sukamaju": ActorKind.LOCATION}),
+        ("Laporan itu dirilis Universitas Tanjung Harapan.", {"Universitas Tanjung Harapan": ActorKind.ORGANIZATION}),
+        ("Piala Dunia digelar empat tahun sekali.", {}),
+        ("Bendungan Jatigede diresmikan kemarin.", {}),
+        ("Harga minyak di Mercantile Exchange turun tajam.", {"Mercantile Exchange": ActorKind.LOCATION}),
+        ("Produk itu memakai Radio Frequency Identification.", {}),
+        # Sentence-initial, an ordinary first word needs more evidence.
+        ("Aplikasi Zorbix dipakai di sekolah.", {}),
+    ],
+)
+def test_names_known_by_their_shape(text: str, expected: dict[str, ActorKind]) -> None:
+    assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An unknown word before an active verb is its subject, a person.
+        ("Sutrisno meresmikan pasar itu.", {"Sutrisno": ActorKind.PERSON}),
+        # Whom one meets is a person, even when every word of the name is also an ordinary word.
+        ("Wali kota itu bertemu Gilang Permadi kemarin.", {"Gilang Permadi": ActorKind.PERSON}),
+        ("Namun Sutrisno meresmikan pasar itu.", {"Sutrisno": ActorKind.PERSON}),
+        ("Rapat selesai, lalu Wiranegara berpidato.", {"Wiranegara": ActorKind.PERSON}),
+        # Ordinary words before a verb are not names, whatever their case.
+        ("Banjir melanda desa itu.", {}),
+        ("Selain meresmikan pasar, rombongan meninjau sawah.", {}),
+        ("Seusai menghadiri rapat, rombongan pulang.", {}),
+        ("Sementara menunggu hasil, panitia berdoa.", {}),
+        # A single unknown word with no evidence stays out.
+        ("Lalu Zorbix datang.", {}),
+        # Speech cues still make a person.
+        ("Harga pangan stabil, kata Sutrisno.", {"Sutrisno": ActorKind.PERSON}),
+        # An unknown acronym with a verb of saying is not a person.
+        ("Menurut QRTX, harga turun.", {}),
+        ("QRTX mengatakan harga turun.", {}),
+    ],
+)
+def test_single_unknown_words_need_evidence(text: str, expected: dict[str, ActorKind]) -> None:
+    assert _kinds(text) == expected
+
+
+def test_a_single_word_takes_the_long_name_found_by_its_shape() -> None:
+    text = (
+        "Kim Tae-yong dan Oleg Sorokin bertemu di Vladivostok. "
+        "Dalam jamuan itu, Kim menyebut Sorokin sahabat lama, lalu Tae-yong tertawa."
+    )
+    names = {(m.text, m.name) for m in _entities(text) if m.kind is ActorKind.PERSON}
+    assert names == {
+        ("Kim Tae-yong", "Kim Tae-yong"), ("Oleg Sorokin", "Oleg Sorokin"), ("Kim", "Kim Tae-yong"),
+        ("Sorokin", "Oleg Sorokin"), ("Tae-yong", "Kim Tae-yong"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurs dollar AS melemah sore ini.",
+        "Nilai tukar rupiah terhadap dolar AS menguat.",
+        "Harga emas naik dalam yen Jepang dan won Korea Selatan.",
+    ],
+)
+def test_a_country_after_a_currency_names_the_currency(text: str) -> None:
+    assert not [m for m in _entities(text) if m.kind is ActorKind.COUNTRY]
+
+
+def test_the_country_in_other_contexts_stays_an_actor() -> None:
+    mention = _only(_entities("Dolar menguat setelah AS menaikkan suku bunga."), "AS")
+    assert (mention.kind, mention.country) == (ActorKind.COUNTRY, "USA")

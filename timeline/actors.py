@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from timeline.entities.lexicon import Category, Entry, Lexicon, lexicon
+from timeline.entities.lexicon import Category, Entry, Lexicon, is_affixed_word, is_vocabulary_word, lexicon
 from timeline.models import ActorKind, EntityMention, Sentence
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -26,6 +26,11 @@ _OPENING = re.compile(r"[\"“‘(]\s*")
 _CLAUSE_LIMIT = 300  # characters an appositive clause may run (`, seorang profesor di ...,`)
 _SCAN_LIMIT = 20_000  # above this length, look words up in an index instead of scanning the text
 _LOWER_WORD = re.compile(r"(?<= )[a-z]+(?![A-Za-z0-9])")
+# A word shaped like a personal name: `Widodo`, `Jong-un`, `O'Neill`, an initial `A`/`B.`; not an acronym,
+# number or CamelCase brand.
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]+(?:[-'’][A-Za-zß-öø-ÿ][a-zß-öø-ÿ]*)*|\.?)")
+_NAME_LENGTHS = range(2, 5)
+_TRAILING_PUNCTUATION = ".,;:!?\"”’)"  # words in a name read as a person's on its shape alone
 
 
 @cache
@@ -74,6 +79,7 @@ class _Raw:
     affiliation: str | None = None
     person_cue: bool = False
     place_cue: bool = False
+    name_like: bool = False  # a run of two to four name-shaped words: a person unless other evidence says otherwise
     title_only: bool = False
     apposition_end: int | None = None
     tokens: tuple[str, ...] = ()
@@ -245,7 +251,7 @@ def _make_organization(text: str, raw: _Raw, end: int) -> None:
 def _name_follows(segments: list[_Segment], index: int) -> bool:
     """Whether another unknown name comes later in the same phrase (before `dan`, a title or a function word)."""
     for later in segments[index + 1 :]:
-        if later.conjunction or later.category in (Category.FUNCTION, Category.TITLE, Category.HONORIFIC):
+        if later.conjunction or later.category in (Category.FUNCTION, Category.CALENDAR, Category.TITLE, Category.HONORIFIC):
             return False
         if _is_name(later):
             return True
@@ -281,8 +287,9 @@ def _previous_words(text: str, start: int) -> list[str]:
 
 
 def _next_word(text: str, end: int) -> str:
+    """The word after a run, without the punctuation that may close it (`mengatakan,`)."""
     following = text[end : end + 30].split(maxsplit=1)
-    return following[0] if following and text[end : end + 1] == " " else ""
+    return following[0].rstrip(_TRAILING_PUNCTUATION) if following and text[end : end + 1] == " " else ""
 
 
 def _read_run(
@@ -324,8 +331,12 @@ def _read_run(
     while index < len(segments):
         segment = segments[index]
         category = segment.category
-        first = index == 0
-        if category is Category.FUNCTION:
+        first = segment.start == run_start
+        if category is Category.CALENDAR and _calendar_starts_name(segments, index, previous_word, lex):
+            # `Mei Ling`: a month or weekday name followed by a name, not after a date word, is a given name.
+            following = segments[index + 1]
+            segments[index + 1] = _Segment(None, segment.tokens + following.tokens)
+        elif category in (Category.FUNCTION, Category.CALENDAR):
             flush_title()
             person_cue = segment.entry.name.lower() in lex.person_verbs_before
         elif category is Category.HONORIFIC:
@@ -355,6 +366,9 @@ def _read_run(
             person_cue = False
         elif category in (Category.COUNTRY, Category.CAPITAL):
             entry = segment.entry
+            if first and previous_word in lex.currency_words:
+                index += 1  # `dollar AS` names a currency
+                continue
             is_place = category is Category.CAPITAL and (
                 (first and locative) or segment.tokens[0].text.isupper()
             )
@@ -433,8 +447,8 @@ def _read_run(
                 raws.append(name_raw)
         else:  # an unknown name
             tokens = segment.tokens
-            if first and initial and not person_cue and _is_common_word(text, tokens[0].text):
-                tokens = tokens[1:]
+            if first and initial and not person_cue:
+                tokens = _strip_ordinary_words(text, tokens)
             if title is not None and _name_follows(segments, index):
                 # The person's name is the last name in the run; earlier unknown words describe the title
                 # (`Menteri Unifikasi Korea Selatan Lee Jae-hoon`).
@@ -444,6 +458,7 @@ def _read_run(
                 while tokens and (
                     tokens[0].text in lex.title_modifiers
                     or tokens[0].text.isupper()  # an acronym naming the office: `Menteri ESDM Jero Wacik`
+                    or tokens[0].text in lex.non_name_words
                     or _is_common_word(text, tokens[0].text)
                 ):
                     title.end, title.modified = tokens[0].end, True
@@ -459,20 +474,46 @@ def _read_run(
                 elif first and prev_title is not None:
                     raw.kind, raw.title = ActorKind.PERSON, prev_title
                 else:
-                    raw.person_cue = person_cue
+                    # Sentence-initial, an ordinary first word leaves it open (`Aplikasi Zorbix`, `Kim Jong-un`).
+                    name = [] if first and initial and is_vocabulary_word(tokens[0].text) else _name_tail(tokens, lex)
+                    if name and len(name) < len(tokens):
+                        # `kata analis di Harbor Capital Tom Pugh`: the words before are not the person's name.
+                        raw, first = _name_raw(text, name), False
+                    raw.name_like = bool(name)
+                    # An unknown acronym is an organisation's more often than a person's (`menurut WTRG`).
+                    acronym = len(tokens) == 1 and raw.name.isupper()
+                    raw.person_cue = person_cue and not (acronym and segments[index - 1].category is not Category.HONORIFIC)
                     raw.place_cue = first and locative and not raw.name.isupper()
-                    if index == len(segments) - 1:
+                    if index == len(segments) - 1 and not acronym and all(_may_be_in_name(w, lex) for w in raw.tokens):
                         raw.person_cue = raw.person_cue or _next_word(text, raw.end) in lex.person_verbs_after
+                        raw.person_cue = raw.person_cue or _subject_of_verb(text, raw.end, raw.tokens, lex)
                     raw.person_cue = raw.person_cue or (
                         first
-                        and (previous_word in lex.person_verbs_before or previous_word.rstrip(".").lower() in lex.honorifics)
+                        and (
+                            (previous_word in lex.person_verbs_before and not acronym)
+                            or previous_word.rstrip(".").lower() in lex.honorifics
+                        )
                     )
                 raw.apposition_end = _apposition(text, raw, lex) if index == len(segments) - 1 else None
                 raws.append(raw)
             person_cue = False
         index += 1
     flush_title()
+    _share_verb_cue(text, raws, lex)
     return raws
+
+
+def _share_verb_cue(text: str, raws: list[_Raw], lex: Lexicon) -> None:
+    """`Kim Jong-un dan Vladimir Putin bertemu`: the verb after names joined by `dan` is done by all of them."""
+    if len(raws) < 2 or not raws[-1].person_cue or raws[-1].kind is not None:
+        return
+    later = raws[-1]
+    for raw in reversed(raws[:-1]):
+        joined = text[raw.end : later.start].strip()
+        if raw.kind is not None or joined not in lex.conjunctions or not all(_may_be_in_name(w, lex) for w in raw.tokens):
+            return
+        raw.person_cue = True
+        later = raw
 
 
 def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) -> list[_Raw]:
@@ -485,6 +526,9 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
         return [_single_name(text, start, end, lex)]
     category = entry.category
     if category is Category.COUNTRY:
+        previous = _previous_words(text, start)
+        if previous and previous[-1] in lex.currency_words:
+            return []  # `dollar AS` names a currency
         return [_Raw(start, end, ActorKind.COUNTRY, entry.name, entry.country)]
     if category is Category.ORGANIZATION:
         return [_Raw(start, end, ActorKind.ORGANIZATION, entry.name, entry.country)]
@@ -505,14 +549,76 @@ def _single_name(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
         raw.kind, raw.title = ActorKind.PERSON, title
     else:
         previous_word = previous[-1] if previous else ""
-        raw.person_cue = (
-            previous_word in lex.person_verbs_before
-            or previous_word.rstrip(".").lower() in lex.honorifics
-            or _next_word(text, end) in lex.person_verbs_after
-        )
-        raw.place_cue = _place_cue(previous, lex) and not raw.name.isupper()  # `di SPBU` is no place name
+        if raw.name.isupper():
+            # An unknown acronym is an organisation's more often than a person's (`kata WTRG`), and `di SPBU`
+            # is no place name: it stays out unless a longer name it shortens says what it is.
+            raw.person_cue = previous_word.rstrip(".").lower() in lex.honorifics
+        else:
+            raw.person_cue = (
+                previous_word in lex.person_verbs_before
+                or previous_word.rstrip(".").lower() in lex.honorifics
+                or (_next_word(text, end) in lex.person_verbs_after and _may_be_in_name(raw.name, lex))
+                or _subject_of_verb(text, end, raw.tokens, lex)
+            )
+            raw.place_cue = _place_cue(previous, lex)
     raw.apposition_end = _apposition(text, raw, lex)
     return raw
+
+
+def _calendar_starts_name(segments: list[_Segment], index: int, previous_word: str, lex: Lexicon) -> bool:
+    if index + 1 >= len(segments) or not _is_name(segments[index + 1]):
+        return False
+    lead = segments[index - 1].tokens[-1].text if index else previous_word
+    return not lead or not (lead.lower() in lex.date_lead_words or lead[-1].isdigit())
+
+
+def _strip_ordinary_words(text: str, tokens: list[_Token]) -> list[_Token]:
+    """A sentence-initial capital says nothing: leading words the document also writes in lower case, or
+    affixed forms of ordinary words (`Bendungan Jatigede`), are not part of the name."""
+    position = 0
+    while position < len(tokens):
+        word = tokens[position].text
+        if not (_is_common_word(text, word) or is_affixed_word(word)):
+            break
+        position += 1
+    return tokens[position:]
+
+
+def _name_tail(tokens: list[_Token], lex: Lexicon) -> list[_Token]:
+    """The words ending a run that read as a person's name on their shape alone: two to four name-shaped
+    words, none of them a word that is never part of a person's name (`Exchange`, `Utara`, `Information`),
+    not all of them ordinary words (`Piala Dunia` is no one)."""
+    start = len(tokens)
+    while start and _may_be_in_name(tokens[start - 1].text, lex):
+        start -= 1
+    while start < len(tokens) and tokens[start].text in lex.name_particles:
+        start += 1
+    words = [token.text for token in tokens[start:] if token.text not in lex.name_particles]
+    if len(words) not in _NAME_LENGTHS or all(is_vocabulary_word(word) for word in words):
+        return []
+    return tokens[start:]
+
+
+def _may_be_in_name(word: str, lex: Lexicon) -> bool:
+    if word in lex.name_particles:
+        return True
+    return (
+        _NAME_WORD.fullmatch(word) is not None
+        and word not in lex.non_name_words
+        and not word.endswith(lex.non_name_endings)
+    )
+
+
+def _subject_of_verb(text: str, end: int, words: tuple[str, ...], lex: Lexicon) -> bool:
+    """`Sutrisno meresmikan ...`: name-shaped words, not all of them ordinary words, right before an active verb."""
+    following = _next_word(text, end)
+    if not (following.startswith(lex.subject_verb_prefixes) and following.isalpha() and following.islower()):
+        return False
+    return (
+        is_affixed_word(following)
+        and all(_may_be_in_name(word, lex) for word in words)
+        and not all(is_vocabulary_word(word) for word in words)
+    )
 
 
 def _place_cue(previous: list[str], lex: Lexicon) -> bool:
@@ -554,7 +660,7 @@ def _read_headed(
     while position < len(segments):
         segment = segments[position]
         if segment.paren or segment.category in (Category.FUNCTION, Category.TITLE, Category.HONORIFIC):
-            break
+            break  # a weekday or month name may end a place name: `Pasar Minggu`
         if segment.conjunction:
             following = segments[position + 1] if position + 1 < len(segments) else None
             if following is None or not _is_name(following):
@@ -690,7 +796,12 @@ def _settle_cluster(members: list[_Raw]) -> None:
     if len(members) == 1:
         only = members[0]
         if only.kind is None:
-            only.kind = ActorKind.PERSON if only.person_cue else ActorKind.LOCATION if only.place_cue else None
+            if only.person_cue:
+                only.kind = ActorKind.PERSON
+            elif only.place_cue:
+                only.kind = ActorKind.LOCATION
+            elif only.name_like:
+                only.kind = ActorKind.PERSON
         return
     fullest = max(members, key=lambda raw: (len(raw.tokens), -raw.start))
     kinds = [raw.kind for raw in members if raw.kind is not None]
@@ -702,6 +813,8 @@ def _settle_cluster(members: list[_Raw]) -> None:
         kind = ActorKind.PERSON
     elif any(raw.place_cue for raw in members):
         kind = ActorKind.LOCATION
+    elif any(raw.name_like for raw in members):
+        kind = ActorKind.PERSON
     else:
         return
     title = max((raw.title for raw in members if raw.title), key=len, default=None)

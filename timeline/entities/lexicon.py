@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 import babel
 import pycountry
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from timeline.resources import load_toml, load_tsv
 
@@ -28,11 +29,12 @@ class Category(Enum):
     TITLE = "title"
     HONORIFIC = "honorific"
     FUNCTION = "function"
+    CALENDAR = "calendar"  # a weekday or month name: silent alone, but part of `Mei Ling` or `Pasar Minggu`
     ORG_HEAD = "org_head"
     LOC_HEAD = "loc_head"
 
 
-_SILENT = frozenset({Category.FUNCTION, Category.HONORIFIC, Category.TITLE, Category.ORG_HEAD, Category.LOC_HEAD})
+_SILENT = frozenset({Category.FUNCTION, Category.CALENDAR, Category.HONORIFIC, Category.TITLE, Category.ORG_HEAD, Category.LOC_HEAD})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,11 @@ class Lexicon:
     conjunctions: frozenset[str]
     national_heads: frozenset[str]
     organization_suffixes: frozenset[str]
+    currency_words: frozenset[str]
+    subject_verb_prefixes: tuple[str, ...]
+    date_lead_words: frozenset[str]
+    non_name_words: frozenset[str]
+    non_name_endings: tuple[str, ...]
 
 
 def _alpha3(alpha2: str) -> str | None:
@@ -142,8 +149,10 @@ def lexicon() -> Lexicon:
         add(name, Entry(Category.PLACE, name, alpha3))
     locale = babel.Locale("id")
     calendar_words = [*locale.days["format"]["wide"].values(), *locale.months["format"]["wide"].values()]
-    for word in [*words["function_words"], *calendar_words]:
+    for word in words["function_words"]:
         add(word, Entry(Category.FUNCTION, word))
+    for word in calendar_words:
+        add(word, Entry(Category.CALENDAR, word))
     for row in load_tsv("actors/titles.tsv"):
         for variant in _first_letter_variants(row["title"]):
             add(variant, Entry(Category.TITLE, row["title"]))
@@ -181,4 +190,34 @@ def lexicon() -> Lexicon:
         conjunctions=frozenset(words["conjunctions"]),
         national_heads=frozenset(words["national_organization_heads"]),
         organization_suffixes=frozenset(words["organization_suffixes"]),
+        currency_words=frozenset(words["currency_words"]),
+        subject_verb_prefixes=tuple(words["subject_verb_prefixes"]),
+        date_lead_words=frozenset(words["date_lead_words"]),
+        non_name_words=frozenset([*words["non_name_words"], *words["organization_suffixes"]]),
+        non_name_endings=tuple(words["non_name_endings"]),
     )
+
+
+@cache
+def _stemmer():
+    # The plain stemmer: the factory's CachedStemmer keeps an unbounded dict; `is_vocabulary_word` is bounded.
+    return StemmerFactory().create_stemmer().delegatedStemmer
+
+
+@lru_cache(maxsize=1 << 16)
+def is_affixed_word(word: str) -> bool:
+    """Whether a word, in any case, is an affixed form of a root in PySastrawi's dictionary (`Bendungan`,
+    `Seusai`, `meresmikan`)."""
+    lowered = word.lower()
+    if not lowered.isalpha():
+        return False
+    stemmer = _stemmer()
+    return not stemmer.dictionary.contains(lowered) and stemmer.stem(lowered) != lowered
+
+
+@lru_cache(maxsize=1 << 16)
+def is_vocabulary_word(word: str) -> bool:
+    """Whether a word, in any case, is an ordinary Indonesian word: a root in PySastrawi's dictionary or an
+    affixed form of one (`Namun`, `Selain`, `Bendungan`). Names mostly are not (`Widodo`, `Jatigede`),
+    though some are also common words (`Budi`, `Dewi`, `Kim`)."""
+    return _stemmer().dictionary.contains(word.lower()) or is_affixed_word(word)
