@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from timeline.models import (
     Actor,
@@ -35,6 +36,13 @@ DAY_OR_FINER = frozenset(
 OCCASION_WINDOW = timedelta(days=7)
 
 
+class MentionRecord(NamedTuple):
+    sentence_index: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+
+
 @dataclass(slots=True)
 class Draft:
     """One event being assembled; merging adds mentions before it becomes an Event."""
@@ -51,19 +59,15 @@ class Draft:
     location: EntityMention | None
     in_quote: bool
     row: int = 0  # index among the rows one trigger gives (coordinated dates)
-    mentions: list[EventMention] = field(default_factory=list)
+    # Mentions stay plain records until the draft becomes a row: most drafts never merge.
+    mentions: list[MentionRecord] = field(default_factory=list)
 
     @property
     def actor_names(self) -> frozenset[str]:
         return frozenset(actor.name for actor in self.actors)
 
-    def mention(self) -> EventMention:
-        return EventMention(
-            sentence_index=self.sentence.index,
-            trigger=self.trigger_text,
-            trigger_start=self.trigger.start,
-            trigger_end=self.trigger.end,
-        )
+    def mention(self) -> MentionRecord:
+        return MentionRecord(self.sentence.index, self.trigger_text, self.trigger.start, self.trigger.end)
 
 
 def _sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> Sentence:
@@ -153,7 +157,7 @@ def _event(document: Document, draft: Draft) -> Event:
         actors=draft.actors,
         location=location.name if location else None,
         location_country=location.country if location else None,
-        mentions=draft.mentions,
+        mentions=[EventMention(**record._asdict()) for record in draft.mentions],
     )
 
 

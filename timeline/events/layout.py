@@ -32,6 +32,23 @@ class Clause(NamedTuple):
     cue: str | None  # the conjunction or complementizer that opens it, lowercase
 
 
+class CueIndex(NamedTuple):
+    """Where the cue words of one kind stand, sorted by start."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def any_within(self, start: int, end: int) -> bool:
+        """True when a cue lies wholly inside [start, end)."""
+        starts, ends = self.starts, self.ends
+        index = bisect_left(starts, start)
+        while index < len(starts) and starts[index] < end:
+            if ends[index] <= end:
+                return True
+            index += 1
+        return False
+
+
 class Word(NamedTuple):
     start: int
     end: int
@@ -45,15 +62,11 @@ class Layout:
     quotes: list[tuple[int, int]]
     clauses: list[Clause]
     clause_starts: list[int]
-    cue_starts: list[int]  # modality cue words (hypothetical, reported, attribution), one regex pass
-    cue_ends: list[int]
-    cue_words: list[str]
-
-    def cues_between(self, start: int, end: int) -> list[str]:
-        """The modality cue words lying wholly inside [start, end)."""
-        first = bisect_left(self.cue_starts, start)
-        last = bisect_left(self.cue_starts, end)
-        return [self.cue_words[i] for i in range(first, last) if self.cue_ends[i] <= end]
+    # Modality cue words found in one regex pass, indexed by kind.
+    hypothetical: CueIndex
+    reported: CueIndex
+    attribution: CueIndex
+    before_cache: dict[tuple[int, int], list[str]]
 
     def clause_of(self, position: int) -> Clause:
         return self.clauses[max(0, bisect_right(self.clause_starts, position) - 1)]
@@ -65,12 +78,17 @@ class Layout:
         return None
 
     def words_before(self, position: int, floor: int) -> list[str]:
-        """The lowercase words ending before `position`, not reaching back past `floor` (nearest last)."""
-        start = max(floor, position - LOOKBACK_CHARS)
-        words = TOKEN.findall(self.lower, start, position)
-        # The window may have cut a word in two.
-        if words and start > floor and start > 0 and self.lower[start - 1].isalnum():
-            words = words[1:]
+        """The lowercase words ending before `position`, not reaching back past `floor` (nearest last).
+        Several stages read the words before the same trigger; the list is shared, never mutate it."""
+        key = (position, floor)
+        words = self.before_cache.get(key)
+        if words is None:
+            start = max(floor, position - LOOKBACK_CHARS)
+            words = TOKEN.findall(self.lower, start, position)
+            # The window may have cut a word in two.
+            if words and start > floor and start > 0 and self.lower[start - 1].isalnum():
+                words = words[1:]
+            self.before_cache[key] = words
         return words
 
     def words_after(self, position: int, count: int, limit: int | None = None) -> list[Word]:
@@ -148,14 +166,20 @@ def layout(text: str, sentences: list[Sentence]) -> Layout:
     cues = lexicon().cues
     lower = lowercase(text)
     clauses = _clauses(lower, sentences, cues)
-    hits = list(_modality_cue_pattern(cues).finditer(lower))
+    kinds = {"hypothetical": cues.hypothetical, "reported": cues.reported, "attribution": cues.attribution}
+    indexes = {kind: CueIndex([], []) for kind in kinds}
+    for hit in _modality_cue_pattern(cues).finditer(lower):
+        word = hit.group()
+        for kind, words in kinds.items():
+            if word in words:
+                indexes[kind].starts.append(hit.start())
+                indexes[kind].ends.append(hit.end())
     return Layout(
         text=text,
         lower=lower,
         quotes=[m.span() for m in QUOTATION.finditer(text)],
         clauses=clauses,
         clause_starts=[clause.start for clause in clauses],
-        cue_starts=[hit.start() for hit in hits],
-        cue_ends=[hit.end() for hit in hits],
-        cue_words=[hit.group() for hit in hits],
+        before_cache={},
+        **indexes,
     )

@@ -34,7 +34,7 @@ def polarity_and_modality(
     cues = lexicon().cues
     negated, planned = _preceding_cues(doc, trigger, clause)
     polarity = Polarity.NEGATIVE if negated else Polarity.POSITIVE
-    if clause.cue in cues.hypothetical or any(w in cues.hypothetical for w in doc.cues_between(clause.start, trigger.start)):
+    if clause.cue in cues.hypothetical or doc.hypothetical.any_within(clause.start, trigger.start):
         return polarity, Modality.HYPOTHETICAL
     following = doc.words_after(trigger.end, LOOKAHEAD, clause.end) if trigger.nominal else []
     if planned or any(word.text in cues.planned for word in following):
@@ -44,8 +44,7 @@ def polarity_and_modality(
         return polarity, Modality.REPORTED
     # A statement is reported only when a source is named for it ("Dilansir dari ..."); any other event is
     # reported when someone's words carry it.
-    sources = cues.attribution if trigger.event_type in cues.publication_types else cues.reported
-    around = doc.cues_between(sentence[0], trigger.start) + doc.cues_between(trigger.end, sentence[1])
-    if any(word in sources for word in around):
+    sources = doc.attribution if trigger.event_type in cues.publication_types else doc.reported
+    if sources.any_within(sentence[0], trigger.start) or sources.any_within(trigger.end, sentence[1]):
         return polarity, Modality.REPORTED
     return polarity, Modality.ASSERTED

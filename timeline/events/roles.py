@@ -47,6 +47,9 @@ class Entities:
         body = dateline.end() if dateline else 0
         self.mentions = sorted((e for e in mentions if e.start >= body), key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.mentions]
+        # Most clauses name no place: their places are looked up among the document's few.
+        self.places = [e for e in self.mentions if e.kind in PLACE_KINDS]
+        self.place_starts = [e.start for e in self.places]
         self.text = text
         self._locative: dict[tuple[int, int], bool] = {}
         self._places: dict[int, list[EntityMention]] = {}
@@ -97,20 +100,14 @@ class Entities:
     def located_places(self, clause: Clause) -> list[EntityMention]:
         """Places of a clause named in a `di` phrase or as an appositive after one."""
         if clause.start not in self._places:
-            places = [m for m in self.within(clause.start, clause.end) if m.kind in PLACE_KINDS]
+            places = _within(self.places, self.place_starts, clause.start, clause.end)
             self._places[clause.start] = [
                 m for m in places if self.locative(m, clause.start) or _appositive_place(self.text, m, places)
             ]
         return self._places[clause.start]
 
     def within(self, start: int, end: int) -> list[EntityMention]:
-        index = bisect_left(self.starts, start)
-        found = []
-        while index < len(self.mentions) and self.mentions[index].start < end:
-            if self.mentions[index].end <= end:
-                found.append(self.mentions[index])
-            index += 1
-        return found
+        return _within(self.mentions, self.starts, start, end)
 
     def last_person_before(self, position: int, doc: Layout) -> EntityMention | None:
         index = bisect_left(self.starts, position) - 1
@@ -120,6 +117,13 @@ class Entities:
                 return mention
             index -= 1
         return None
+
+
+def _within(mentions: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
+    """The mentions lying wholly inside [start, end), from a list sorted by start."""
+    index = bisect_left(starts, start)
+    last = bisect_left(starts, end, index)
+    return [mention for mention in mentions[index:last] if mention.end <= end]
 
 
 def _words(text: str) -> list[str]:
@@ -300,6 +304,8 @@ def _actor_name(mention: EntityMention) -> str:
 
 def _actors(roles: list[tuple[EntityMention, ActorRole]], entities: Entities) -> list[Actor]:
     """One actor per name: several mentions of it in the clause are its spans, the strongest role wins."""
+    if not roles:
+        return []
     by_name: dict[tuple[str, ActorKind], tuple[EntityMention, ActorRole, list[EntityMention]]] = {}
     for mention, role in roles:
         key = (_actor_name(mention), mention.kind)
@@ -320,7 +326,10 @@ NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b)[a-z]")
 def _location(trigger: Trigger, clause: Clause, entities: Entities) -> EntityMention | None:
     """The most specific place named in a `di` phrase of the trigger's clause, after the trigger first.
     A statement's place must follow it without a reported clause in between."""
-    located = [m for m in entities.located_places(clause) if m.end <= trigger.start or m.start >= trigger.end]
+    places = entities.located_places(clause)
+    if not places:
+        return None
+    located = [m for m in places if m.end <= trigger.start or m.start >= trigger.end]
     if trigger.event_type in lexicon().cues.publication_types:
         located = [
             m for m in located if m.start >= trigger.end and not NEW_CLAUSE.search(entities.text, trigger.end, m.start)

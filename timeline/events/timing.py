@@ -109,6 +109,9 @@ class Timing:
         self.cues = lexicon().cues
         self.timexes = sorted(timexes, key=lambda t: t.start)
         self.position = {id(timex): index for index, timex in enumerate(self.timexes)}
+        # "pada Januari 2021": asked once per timex here, then again for every trigger that may claim it.
+        self.after_preposition = {id(timex) for timex in self.timexes if self._preceded_by_time_preposition(timex)}
+        self.explicit_times: dict[int, list[EventTime]] = {}
         self.narrative_by_sentence = _narrative_times(doc, self.timexes, sentences)
         clause_triggers: dict[int, list[Trigger]] = {}
         for trigger in triggers:
@@ -132,7 +135,7 @@ class Timing:
                 self.durations[nearest.start] = timex
 
     def _lean(self, timex: Timex) -> Lean:
-        if timex.type is TimexType.DURATION or self._preceded_by_time_preposition(timex):
+        if timex.type is TimexType.DURATION or id(timex) in self.after_preposition:
             return "back"
         after = WORD.match(self.doc.text, timex.end + 1) if timex.end < len(self.doc.text) else None
         if after and after.group().lower() in self.cues.auxiliaries:
@@ -166,10 +169,15 @@ class Timing:
             # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
             lower = self.doc.lower
             definite = [t for t in definite if t.end <= trigger.start or not NEW_CLAUSE.search(lower, trigger.end, t.start)]
-        if definite:
-            primary = min(definite, key=lambda t: (not self._preceded_by_time_preposition(t), _distance(trigger, t)))
-            return [from_timex(t, TimeAnchor.EXPLICIT) for t in self._coordinated(primary)]
-        return []
+        if not definite:
+            return []
+        after_preposition = self.after_preposition
+        primary = min(definite, key=lambda t: (id(t) not in after_preposition, _distance(trigger, t)))
+        times = self.explicit_times.get(id(primary))
+        if times is None:
+            times = [from_timex(t, TimeAnchor.EXPLICIT) for t in self._coordinated(primary)]
+            self.explicit_times[id(primary)] = times
+        return list(times)
 
     def vague(self, trigger: Trigger) -> EventTime | None:
         vague = [
