@@ -596,3 +596,15 @@ def test_merge_runs_gives_sorted_rows_in_exact_chunks(tmp_path: Path, monkeypatc
     assert [chunk.num_rows for chunk in chunks] == [4] * 10 + [1]
     merged = [Timex.model_validate_json(row) for chunk in chunks for row in chunk.column("_json").to_pylist()]
     assert merged == sorted(timexes, key=lambda t: (timex_sort_key(t), t.model_dump_json()))
+
+
+@pytest.mark.parametrize("partition_by", [None, "month"])
+def test_resume_from_parquet_only_output(tmp_path: Path, partition_by):
+    write_timeline(samples.timeline(), tmp_path / "whole", formats=["parquet"], partition_by=partition_by)
+    out = tmp_path / "out"
+    with TimelineWriter(out, ["parquet"], run=samples.RUN, partition_by=partition_by) as writer:
+        writer.write_batch(*rows_of({"doc-banjir", "doc-tanpa-tanggal"}))
+    with TimelineWriter(out, ["parquet"], run=samples.RUN, partition_by=partition_by, resume=True) as writer:
+        assert set(writer.done_documents()) == {"doc-banjir", "doc-tanpa-tanggal"}
+        writer.write_batch(*rows_of({"doc-kttasean"}))
+    assert files_of(out) == files_of(tmp_path / "whole")
