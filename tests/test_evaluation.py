@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from timeline.evaluation import Annotation, EvalReport, canonical_value, evaluate, format_report, match_timexes
-from timeline.models import Timex, TimexAnchor, TimexMod, TimexType
+from timeline.models import Timex, TimexAnchor, TimexType
 
 RAPAT = "Rapat digelar Senin (2/12) selama tiga jam sejak pagi, dan berlanjut hari ini."
 HARGA = "Akhir 2014 harga naik."
