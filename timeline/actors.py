@@ -106,8 +106,8 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     for run_start, run_text in runs:
         if " " in run_text:
             raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts))
-        else:
-            raws.extend(_read_single(text, run_start, run_text, lex, run_start in starts))
+        elif (raw := _read_single(text, run_start, run_text, lex, run_start in starts)) is not None:
+            raws.append(raw)
     raws.sort(key=lambda raw: raw.start)
     _attach_appositions(raws)
     _locate_places(text, raws)
@@ -147,20 +147,6 @@ def _name_starts(runs: list[tuple[int, str]]) -> frozenset[str]:
     return frozenset(run_text.split(" ", 1)[0] for _, run_text in runs if run_text.count(" ") < 2)
 
 
-def _tokens(run_start: int, run_text: str) -> list[_Token]:
-    if "(" in run_text:
-        return [
-            _Token(match.group(), run_start + match.start(), run_start + match.end())
-            for match in _TOKEN.finditer(run_text)
-        ]
-    tokens: list[_Token] = []
-    position = run_start
-    for word in run_text.split(" "):  # the run pattern joins words with single spaces
-        tokens.append(_Token(word, position, position + len(word)))
-        position += len(word) + 1
-    return tokens
-
-
 def _lookup(lex: Lexicon, key: str, single: bool) -> Entry | None:
     entry = lex.entries.get(key)
     if entry is None and single:
@@ -174,11 +160,21 @@ def _lookup(lex: Lexicon, key: str, single: bool) -> Entry | None:
 _PAREN, _CONJUNCTION, _PARTICLE, _NAME, _ENTRY = range(5)
 
 
-def _segment(tokens: list[_Token], run_text: str) -> list[_Segment]:
+def _segments(run_start: int, run_text: str) -> list[_Segment]:
     return [
-        _Segment(category, tokens[first:last], entry, role == _PAREN, role == _CONJUNCTION, role == _PARTICLE)
-        for category, entry, first, last, role in _layout(run_text)
+        _Segment(category, [_Token(word, run_start + start, run_start + end) for word, start, end in words], *rest)
+        for category, words, *rest in _segment_layout(run_text)
     ]
+
+
+@lru_cache(maxsize=16384)
+def _segment_layout(run_text: str) -> tuple[tuple, ...]:
+    """`_layout` with each segment's words and their offsets in the run, and its role flags, ready to place."""
+    spans = [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(run_text)]
+    return tuple(
+        (category, tuple(spans[first:last]), entry, role == _PAREN, role == _CONJUNCTION, role == _PARTICLE)
+        for category, entry, first, last, role in _layout(run_text)
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -301,7 +297,7 @@ def _read_run(
     name_starts: frozenset[str],
 ) -> list[_Raw]:
     initial = run_start in sentence_starts
-    segments = _segment(_tokens(run_start, run_text), run_text)
+    segments = _segments(run_start, run_text)
     raws: list[_Raw] = []
     person_cue = False
     title: _TitlePhrase | None = None
@@ -516,53 +512,65 @@ def _share_verb_cue(text: str, raws: list[_Raw], lex: Lexicon) -> None:
         later = raw
 
 
-def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) -> list[_Raw]:
+def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) -> _Raw | None:
     """One-word runs, the most common kind, read without segmenting."""
-    entry = _lookup(lex, word, True)
+    entry = lex.entries.get(word)
+    if entry is None and word.isupper():
+        entry = _lookup(lex, word, True)
     end = start + len(word)
     if entry is None:
-        if initial and _is_common_word(text, word):
-            return []
-        return [_single_name(text, start, end, lex)]
+        if word.isupper():
+            return _acronym(text, start, end, lex)
+        if initial and (is_affixed_word(word) or _is_common_word(text, word)):
+            return None  # `Pasalnya`, `Harga`: a capital that only starts the sentence
+        return _single_name(text, start, end, word, lex)
     category = entry.category
-    if category is Category.COUNTRY:
-        previous = _previous_words(text, start)
-        if previous and previous[-1] in lex.currency_words:
-            return []  # `dollar AS` names a currency
-        return [_Raw(start, end, ActorKind.COUNTRY, entry.name, entry.country)]
     if category is Category.ORGANIZATION:
-        return [_Raw(start, end, ActorKind.ORGANIZATION, entry.name, entry.country)]
+        return _Raw(start, end, ActorKind.ORGANIZATION, entry.name, entry.country)
     if category is Category.PLACE:
-        return [_Raw(start, end, ActorKind.LOCATION, entry.name, entry.country)]
+        return _Raw(start, end, ActorKind.LOCATION, entry.name, entry.country)
+    if category is Category.COUNTRY:
+        if _previous_word(text, start) in lex.currency_words:
+            return None  # `dollar AS` names a currency
+        return _Raw(start, end, ActorKind.COUNTRY, entry.name, entry.country)
     if category is Category.CAPITAL:
-        previous = _previous_words(text, start)
-        is_place = word.isupper() or (bool(previous) and previous[-1] in lex.location_cues)
-        return [_Raw(start, end, ActorKind.LOCATION if is_place else ActorKind.COUNTRY, entry.name, entry.country)]
-    return []  # a lone function word, honorific, title or head names no one
+        is_place = word.isupper() or _previous_word(text, start) in lex.location_cues
+        return _Raw(start, end, ActorKind.LOCATION if is_place else ActorKind.COUNTRY, entry.name, entry.country)
+    return None  # a lone function word, honorific, title or head names no one
 
 
-def _single_name(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
-    raw = _Raw(start, end, None, text[start:end], tokens=(text[start:end],))
+def _previous_word(text: str, start: int) -> str:
+    """The word just before a run, separated from it by one space."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    return text[text.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
+
+
+def _single_name(text: str, start: int, end: int, word: str, lex: Lexicon) -> _Raw:
+    raw = _Raw(start, end, None, word, tokens=(word,))
     previous = _previous_words(text, start)
     title = _preceding_title(previous, lex)
     if title is not None:
         raw.kind, raw.title = ActorKind.PERSON, title
     else:
         previous_word = previous[-1] if previous else ""
-        if raw.name.isupper():
-            # An unknown acronym is an organisation's more often than a person's (`kata WTRG`), and `di SPBU`
-            # is no place name: it stays out unless a longer name it shortens says what it is.
-            raw.person_cue = previous_word.rstrip(".").lower() in lex.honorifics
-        else:
-            raw.person_cue = (
-                previous_word in lex.person_verbs_before
-                or previous_word.rstrip(".").lower() in lex.honorifics
-                or (_next_word(text, end) in lex.person_verbs_after and _may_be_in_name(raw.name, lex))
-                or _subject_of_verb(text, end, raw.tokens, lex)
-            )
-            raw.place_cue = _place_cue(previous, lex)
+        raw.person_cue = (
+            previous_word in lex.person_verbs_before
+            or previous_word.rstrip(".").lower() in lex.honorifics
+            or (_next_word(text, end) in lex.person_verbs_after and _may_be_in_name(raw.name, lex))
+            or _subject_of_verb(text, end, raw.tokens, lex)
+        )
+        raw.place_cue = _place_cue(previous, lex)
     raw.apposition_end = _apposition(text, raw, lex)
     return raw
+
+
+def _acronym(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
+    """An unknown acronym is an organisation's more often than a person's (`kata WTRG`, `juru bicara BPS`), and
+    `di SPBU` is no place name: it is named only by a longer form in the document or an honorific (`Pak SBY`)."""
+    word = text[start:end]
+    honorific = _previous_word(text, start).rstrip(".").lower() in lex.honorifics
+    return _Raw(start, end, None, word, tokens=(word,), person_cue=honorific)
 
 
 def _calendar_starts_name(segments: list[_Segment], index: int, previous_word: str, lex: Lexicon) -> bool:

@@ -16,10 +16,11 @@ from functools import cache
 from timeline.models import Sentence
 from timeline.resources import load_toml
 
-# Terminal punctuation, then closing quotes/brackets, then whitespace or the end; or a newline.
+# Terminal punctuation, then closing quotes/brackets, then whitespace or the end; or a line break with any
+# blank lines after it (one match per paragraph break).
 # The quote belongs to the sentence it closes: `…,” kata Putin.` ends after the period.
 # (The leading lookahead lets the regex engine skip ahead to the next candidate character.)
-_BREAK = re.compile(r"(?=[\n.!?…])(?:\n|[.!?…]+[\"”’'»)\]]*(?=\s|\Z))")
+_BREAK = re.compile(r"(?=[\n.!?…])(?:\n\s*|[.!?…]+[\"”’'»)\]]*(?=\s|\Z))")
 _INITIAL = re.compile(r"[A-Z]\.")
 _OPENERS = "\"“‘'«([-–—"
 _CLOSERS = "\"”’'»)]"
@@ -36,30 +37,36 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     start = 0
+    in_paragraph = False  # whether the current paragraph has a sentence yet
     for match in _BREAK.finditer(text):
-        newline = match.group() == "\n"
+        punctuation_start = match.start()
+        newline = text[punctuation_start] == "\n"
         if newline:
-            end = match.start()
-        elif _is_boundary(text, start, match.start(), match.end()):
+            end = punctuation_start
+        elif _is_boundary(text, start, punctuation_start, match.end()):
             end = match.end()
         else:
             continue
-        _append(sentences, text, start, end, paragraph)
+        if end > start and _append(sentences, text, start, end, paragraph):
+            in_paragraph = True
         start = match.end()
-        if newline and sentences and sentences[-1].paragraph == paragraph:
+        if newline and in_paragraph:
             paragraph += 1
+            in_paragraph = False
     _append(sentences, text, start, len(text), paragraph)
     return sentences
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> bool:
     span = text[start:end]
     stripped = span.strip()
-    if stripped:
-        start += len(span) - len(span.lstrip())
-        sentences.append(
-            Sentence(index=len(sentences), start=start, end=start + len(stripped), text=stripped, paragraph=paragraph)
-        )
+    if not stripped:
+        return False
+    start += len(span) - len(span.lstrip())
+    sentences.append(
+        Sentence(index=len(sentences), start=start, end=start + len(stripped), text=stripped, paragraph=paragraph)
+    )
+    return True
 
 
 def _is_boundary(text: str, sentence_start: int, punct_start: int, punct_end: int) -> bool:

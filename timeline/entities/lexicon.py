@@ -204,12 +204,17 @@ def _stemmer():
     return StemmerFactory().create_stemmer().delegatedStemmer
 
 
+# The shapes PySastrawi strips (prefixes di-, ke-, se-, be-, me-, pe-, te-; suffixes -i, -kan, -an, -nya, -lah,
+# -kah, -tah, -pun, -ku, -mu): a word with none of them is its own root, and the slow stemmer is not asked.
+_AFFIXED_SHAPE = re.compile(r"(?:di|ke|se|be|me|pe|te).*|.*(?:i|an|nya|lah|kah|tah|pun|ku|mu)")
+
+
 @lru_cache(maxsize=1 << 16)
 def is_affixed_word(word: str) -> bool:
     """Whether a word, in any case, is an affixed form of a root in PySastrawi's dictionary (`Bendungan`,
     `Seusai`, `meresmikan`)."""
     lowered = word.lower()
-    if not lowered.isalpha():
+    if not lowered.isalpha() or not _AFFIXED_SHAPE.fullmatch(lowered):
         return False
     stemmer = _stemmer()
     return not stemmer.dictionary.contains(lowered) and stemmer.stem(lowered) != lowered
