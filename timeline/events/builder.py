@@ -195,8 +195,18 @@ class _RoleCache:
     def roles(self, index: int) -> Roles:
         if index not in self.cache:
             shared = self._shared_subject(index)
-            self.cache[index] = assign_roles(self.doc, self.triggers[index], self.entities, self.starts, shared)
+            self.cache[index] = assign_roles(
+                self.doc, self.triggers[index], self.entities, self.starts, shared, lambda: self._recent_agent(index)
+            )
         return self.cache[index]
+
+    def _recent_agent(self, index: int) -> EntityMention | None:
+        """The person acting or speaking in the nearest earlier trigger whose roles are already known."""
+        for previous in range(index - 1, -1, -1):
+            roles = self.cache.get(previous)
+            if roles is not None and roles.agents:
+                return roles.agents[-1]
+        return None
 
     def _shared_subject(self, index: int) -> list[EntityMention]:
         clause = self.triggers[index].clause

@@ -62,6 +62,7 @@ class Layout:
     quotes: list[tuple[int, int]]
     clauses: list[Clause]
     clause_starts: list[int]
+    sentence_spans: dict[int, tuple[int, int]]  # sentence index -> (start, end)
     # Modality cue words found in one regex pass, indexed by kind.
     hypothetical: CueIndex
     reported: CueIndex
@@ -180,6 +181,7 @@ def layout(text: str, sentences: list[Sentence]) -> Layout:
         quotes=[m.span() for m in QUOTATION.finditer(text)],
         clauses=clauses,
         clause_starts=[clause.start for clause in clauses],
+        sentence_spans={sentence.index: (sentence.start, sentence.end) for sentence in sentences},
         before_cache={},
         **indexes,
     )

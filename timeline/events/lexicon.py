@@ -59,12 +59,14 @@ class Cues:
     companion_words: frozenset[str]
     pronouns: frozenset[str]
     coordinators: frozenset[str]
+    currencies: frozenset[str]
     time_prepositions: frozenset[str]
     time_coordinators: frozenset[str]
     publication_types: frozenset[str]
     location_prepositions: frozenset[str]
     economic_nouns: frozenset[str]
     economic_reach: int
+    request_markers: frozenset[str]
     economic_senses: dict[str, str]
 
 
@@ -109,12 +111,14 @@ def _cues(raw: dict) -> Cues:
         companion_words=words("companion_words"),
         pronouns=words("pronouns"),
         coordinators=words("coordinators"),
+        currencies=words("currencies"),
         time_prepositions=words("time_prepositions"),
         time_coordinators=words("time_coordinators"),
         publication_types=frozenset(raw["publication_types"]),
         location_prepositions=words("location_prepositions"),
         economic_nouns=words("economic_nouns"),
         economic_reach=int(raw["economic_reach"]),
+        request_markers=words("request_markers"),
         economic_senses={lemma.lower(): sense for lemma, sense in raw["economic_senses"].items()},
     )
 
@@ -192,6 +196,9 @@ def lemma_of(word: str) -> str | None:
     lex = lexicon()
     if word in lex.morphology:
         return lex.morphology[word]
+    base = strip_particle(word)  # "pemasangannya" is what "pemasangan" is
+    if base in lex.morphology:
+        return lex.morphology[base]
     if not _may_hold_root(word, lex):
         return None
     return _stemmer().stem(word)

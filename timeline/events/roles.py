@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -25,6 +26,10 @@ WORD = re.compile(r"\w+")
 DATELINE = re.compile(
     r"\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?:,? ?(?:\([^()\n]{1,30}\)|[\w.]+(?: [\w.]+){0,2}))?\s+[–—-]+\s"
 )
+# Between a name and an appositive naming the same person: a comma and capitalised title words.
+APPOSITIVE = re.compile(r",\s*(?:[A-Z][\w.]*\s+){0,6}")
+# The word right before a mention, across spaces only.
+CURRENCY_WORD = re.compile(r"(\w+)[^\S\n]+$")
 # How many following mentions may stand between a title's organisation and its person
 # ("... PT Pertamina (Persero) Ali Mundakir", "... Energi (ReforMiner Institute) Pri Agung").
 TITLE_REACH = 3
@@ -36,6 +41,7 @@ class Roles:
     actors: list[Actor] = field(default_factory=list)
     location: EntityMention | None = None
     subject: list[EntityMention] = field(default_factory=list)
+    agents: list[EntityMention] = field(default_factory=list)  # people acting or speaking, outside quotations
 
 
 class Entities:
@@ -47,15 +53,28 @@ class Entities:
         body = dateline.end() if dateline else 0
         self.mentions = sorted((e for e in mentions if e.start >= body), key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.mentions]
-        # Most clauses name no place: their places are looked up among the document's few.
-        self.places = [e for e in self.mentions if e.kind in PLACE_KINDS]
-        self.place_starts = [e.start for e in self.places]
         self.text = text
         self._locative: dict[tuple[int, int], bool] = {}
         self._places: dict[int, list[EntityMention]] = {}
         self._companion: dict[tuple[int, int], bool] = {}
         self._title_part: dict[int, bool] = {}
+        self._currency_part: dict[int, bool] = {}
         self._actors: dict[tuple[tuple[int, ...], ActorRole], Actor] = {}
+        # Most clauses name no place: their places are looked up among the document's few.
+        self.places = [e for e in self.mentions if e.kind in PLACE_KINDS and not self.currency_part(e)]
+        self.place_starts = [e.start for e in self.places]
+
+    def currency_part(self, mention: EntityMention) -> bool:
+        """`AS` in `dolar AS` names a currency, not a party."""
+        key = mention.start
+        if key not in self._currency_part:
+            before = CURRENCY_WORD.search(self.text, max(0, mention.start - 20), mention.start)
+            self._currency_part[key] = (
+                mention.kind is ActorKind.COUNTRY
+                and before is not None
+                and before.group(1).lower() in lexicon().cues.currencies
+            )
+        return self._currency_part[key]
 
     def title_part(self, mention: EntityMention) -> bool:
         key = mention.start
@@ -185,8 +204,13 @@ def _subject_group(candidates: list[EntityMention], text: str, cues: Cues) -> li
 
 
 def _candidates(mentions: list[EntityMention], entities: Entities, start: int) -> list[EntityMention]:
-    """The mentions that can be actors: not part of a person's title, not a place after `di`."""
-    return [m for m in mentions if not entities.title_part(m) and not entities.locative(m, start)]
+    """The mentions that can be actors: not part of a person's title or a currency's name, not a place
+    after `di`."""
+    return [
+        m
+        for m in mentions
+        if not entities.title_part(m) and not entities.currency_part(m) and not entities.locative(m, start)
+    ]
 
 
 def _antecedent(clause: Clause, entities: Entities, text: str) -> EntityMention | None:
@@ -220,9 +244,11 @@ def assign_roles(
     entities: Entities,
     triggers_starts: list[int],
     shared_subject: list[EntityMention],
+    recent_agent: Callable[[], EntityMention | None] = lambda: None,
 ) -> Roles:
     """Actors and location of one trigger. `shared_subject` is the subject of the sentence's previous
-    clause, which a clause opened by `dan`/`serta` without a subject of its own shares."""
+    clause, which a clause opened by `dan`/`serta` without a subject of its own shares; `recent_agent`
+    gives the person who last acted or spoke in the earlier triggers, whom "ujarnya" or "ia" may mean."""
     cues = lexicon().cues
     text = doc.text
     clause = trigger.clause
@@ -243,7 +269,7 @@ def assign_roles(
         speaker = next(iter(entities.within(trigger.end, clause.end)), None)
         if speaker is None or text[trigger.end : speaker.start].strip():
             # "ujarnya", "kata dia": the last person named outside quotations
-            speaker = entities.last_person_before(trigger.start, doc)
+            speaker = _antecedent_person(trigger.start, doc, entities, recent_agent())
         if speaker is not None:
             roles.append((speaker, ActorRole.AGENT))
     elif clause.cue in cues.relative:
@@ -256,7 +282,7 @@ def assign_roles(
             subject = shared_subject
         if not subject and any(word in cues.pronouns for word in doc.words_before(trigger.start, window_start)[-3:]):
             # "Ia menambahkan": the pronoun stands for the last person named outside quotations.
-            speaker = entities.last_person_before(trigger.start, doc)
+            speaker = _antecedent_person(trigger.start, doc, entities, recent_agent())
             subject = [speaker] if speaker is not None else []
         roles.extend((mention, subject_role) for mention in subject)
     roles.extend((mention, ActorRole.PARTICIPANT) for mention in companions if mention.kind in ACTOR_KINDS)
@@ -281,7 +307,31 @@ def assign_roles(
             left = mention.end
 
     subject = [m for m, role in roles if role is not ActorRole.PARTICIPANT and m.start < trigger.start]
-    return Roles(actors=_actors(roles, entities), location=_location(trigger, clause, entities), subject=subject)
+    agents = [
+        m for m, role in roles if role is ActorRole.AGENT and m.kind is ActorKind.PERSON and doc.quote_of(m.start) is None
+    ]
+    return Roles(
+        actors=_actors(roles, entities),
+        location=_location(trigger, clause, entities),
+        subject=subject,
+        agents=agents,
+    )
+
+
+def _antecedent_person(
+    position: int, doc: Layout, entities: Entities, recent_agent: EntityMention | None
+) -> EntityMention | None:
+    """Whom "ujarnya", "kata dia", "Ia menambahkan" stand for: the last person named outside quotations,
+    unless that person was only named in the sentence of someone who acted or spoke after being named
+    ("Pangeran Salman, dalam pidato atas nama Raja Abdullah, mengatakan ..." → Salman)."""
+    last = entities.last_person_before(position, doc)
+    if recent_agent is None or last is None or last.start <= recent_agent.start:
+        return last if last is not None else recent_agent
+    same_sentence = doc.clause_of(last.start).sentence == doc.clause_of(recent_agent.start).sentence
+    # "Kepala Humas Polda, Komisaris Besar Ketut Wibowo, mengatakan": the appositive names the same speaker.
+    if same_sentence and not APPOSITIVE.fullmatch(doc.text, recent_agent.end, last.start):
+        return recent_agent
+    return last
 
 
 @cache

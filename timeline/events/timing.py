@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -167,8 +168,7 @@ class Timing:
             definite = [t for t in orphans if is_definite(t) and self.doc.quote_of(t.start) == quote]
         if trigger.event_type in self.cues.publication_types:
             # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
-            lower = self.doc.lower
-            definite = [t for t in definite if t.end <= trigger.start or not NEW_CLAUSE.search(lower, trigger.end, t.start)]
+            definite = [t for t in definite if t.end <= trigger.start or not self._in_content(trigger, t)]
         if not definite:
             return []
         after_preposition = self.after_preposition
@@ -178,6 +178,16 @@ class Timing:
             times = [from_timex(t, TimeAnchor.EXPLICIT) for t in self._coordinated(primary)]
             self.explicit_times[id(primary)] = times
         return list(times)
+
+    def _in_content(self, trigger: Trigger, timex: Timex) -> bool:
+        """A timex after a statement verb in what was said: behind a comma opening a new clause, or in a
+        clause the statement introduces with `bahwa` ("menyebutkan bahwa ... setelah 30 November")."""
+        if NEW_CLAUSE.search(self.doc.lower, trigger.end, timex.start):
+            return True
+        doc = self.doc
+        first = bisect_right(doc.clause_starts, trigger.end)
+        last = bisect_right(doc.clause_starts, timex.start)
+        return any(clause.cue in self.cues.complementizers for clause in doc.clauses[first:last])
 
     def vague(self, trigger: Trigger) -> EventTime | None:
         vague = [

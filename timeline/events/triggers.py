@@ -152,12 +152,43 @@ def _anaphora_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:[^\S\n]+[\w‐-]+){{0,{cues.anaphora_window - 1}}}?[^\S\n]+(?:{words})(?![\w‐-])")
 
 
-def _economic_context(doc: Layout, start: int, end: int, clause: Clause) -> bool:
-    """A market quantity as the subject just before ("harga minyak jatuh") or right after ("kenaikan harga")."""
+def _economic_context(doc: Layout, start: int, end: int, clause: Clause, object_counts: bool) -> bool:
+    """A market quantity as the subject just before ("harga minyak jatuh") or, when `object_counts`, right
+    after ("kenaikan harga", "menaikkan harga")."""
     cues = lexicon().cues
     before = doc.words_before(start, clause.start)[-cues.economic_reach :]
-    after = doc.words_after(end, 1, clause.end)
-    return any(word in cues.economic_nouns for word in before) or bool(after and after[0].text in cues.economic_nouns)
+    if any(word in cues.economic_nouns for word in before):
+        return True
+    after = doc.words_after(end, 1, clause.end) if object_counts else []
+    return bool(after and after[0].text in cues.economic_nouns)
+
+
+@cache
+def _economic_noun_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in sorted(lexicon().cues.economic_nouns, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
+
+
+def _asked(doc: Layout, end: int, clause: Clause, entity_starts: set[int]) -> bool:
+    """The word after a request noun says who asks or what is asked: "permintaan Jokowi", "permintaan
+    agar ...", "permintaan penambahan anggaran"."""
+    following = doc.words_after(end, 1, clause.end)
+    if not following:
+        return False
+    word = following[0]
+    action_noun = word.text.startswith("pe") and word.text.endswith("an")
+    return word.start in entity_starts or action_noun or word.text in lexicon().cues.request_markers
+
+
+def _economic_sentence(doc: Layout, start: int, end: int, clause: Clause) -> bool:
+    """A market quantity anywhere else in the trigger's sentence: "melebihi permintaannya" beside
+    "pasokan minyak" is demand."""
+    sentence_start, sentence_end = doc.sentence_spans.get(clause.sentence, (clause.start, clause.end))
+    pattern = _economic_noun_pattern()
+    return (
+        pattern.search(doc.lower, sentence_start, start) is not None
+        or pattern.search(doc.lower, end, sentence_end) is not None
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -199,13 +230,19 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
         if hit is None:
             continue
         end, event_type, lemma = hit
+        nominal = _nominal(doc.lower[head_start:end], lemma)
         sense = cues.economic_senses.get(lemma)
         if sense is not None and not postposed:
-            economic = _economic_context(doc, start, end, clause)
+            if sense == "-" and nominal and _asked(doc, end, clause, entity_starts):
+                economic = False
+            else:
+                # "meminta harga diturunkan" is a request: an object says nothing about a verb of sense "-".
+                economic = _economic_context(doc, start, end, clause, object_counts=sense != "-" or nominal)
+                if sense == "-" and not economic and nominal and head_start == start:
+                    economic = _economic_sentence(doc, start, end, clause)
             if sense == "-" and economic or sense == "ECONOMIC_ONLY" and not economic:
                 continue
             event_type = "ECONOMIC" if sense == "ECONOMIC_ONLY" or economic else event_type
-        nominal = _nominal(doc.lower[head_start:end], lemma)
         follows_noun = found and found[-1].nominal and not doc.text[found[-1].end : start].strip()
         if follows_noun and not word.startswith(VERBAL_PREFIXES):
             continue  # "kesepakatan kerja sama": the second noun says what kind the first one is
