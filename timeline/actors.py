@@ -121,18 +121,12 @@ def _runs(text: str, lex: Lexicon) -> list[tuple[int, str]]:
     (`iPhone`; the pattern has no leading word boundary, which would cost a check at every offset),
     without a trailing possessive enclitic (`SPBU-nya`)."""
     silent = lex.silent
-    runs: list[tuple[int, str]] = []
-    for match in _run_pattern().finditer(text):
-        run_text = match.group()
-        if run_text in silent:
-            continue
-        start = match.start()
-        if start and text[start - 1].isalnum():
-            continue
-        if run_text.endswith("-nya") and len(run_text) > 4:
-            run_text = run_text[:-4]
-        runs.append((start, run_text))
-    return runs
+    matches = [(match.start(), match.group()) for match in _run_pattern().finditer(text)]
+    return [
+        (start, run_text[:-4] if run_text.endswith("-nya") and len(run_text) > 4 else run_text)
+        for start, run_text in matches
+        if run_text not in silent and not (start and text[start - 1].isalnum())
+    ]
 
 
 def _sentence_starts(text: str, sentences: list[Sentence]) -> frozenset[int]:
@@ -162,8 +156,12 @@ _PAREN, _CONJUNCTION, _PARTICLE, _NAME, _ENTRY = range(5)
 
 def _segments(run_start: int, run_text: str) -> list[_Segment]:
     return [
-        _Segment(category, [_Token(word, run_start + start, run_start + end) for word, start, end in words], *rest)
-        for category, words, *rest in _segment_layout(run_text)
+        _Segment(
+            category,
+            [_Token(word, run_start + start, run_start + end) for word, start, end in words],
+            entry, paren, conjunction, particle,
+        )
+        for category, words, entry, paren, conjunction, particle in _segment_layout(run_text)
     ]
 
 
@@ -782,11 +780,17 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
     for raw in named:
         clusters.setdefault(canonical[raw.tokens], []).append(raw)
     for members in clusters.values():
-        _settle_cluster(members)
+        if len(members) > 1 or members[0].kind is None:
+            _settle_cluster(members)
     bearers: dict[str, dict[str, _Raw]] = {}  # lower-cased title -> people named with it, by name
+    title_only = False
     for raw in raws:
-        if raw.kind is ActorKind.PERSON and not raw.title_only and raw.title:
+        if raw.title_only:
+            title_only = True
+        elif raw.title and raw.kind is ActorKind.PERSON:
             bearers.setdefault(raw.title.lower(), {}).setdefault(raw.name, raw)
+    if not title_only:
+        return [raw for raw in raws if raw.kind is not None]
     resolved: list[_Raw] = []
     for raw in raws:
         if raw.title_only:
