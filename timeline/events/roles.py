@@ -66,14 +66,12 @@ class Entities:
 
     def currency_part(self, mention: EntityMention) -> bool:
         """`AS` in `dolar AS` names a currency, not a party."""
+        if mention.kind is not ActorKind.COUNTRY:
+            return False
         key = mention.start
         if key not in self._currency_part:
             before = CURRENCY_WORD.search(self.text, max(0, mention.start - 20), mention.start)
-            self._currency_part[key] = (
-                mention.kind is ActorKind.COUNTRY
-                and before is not None
-                and before.group(1).lower() in lexicon().cues.currencies
-            )
+            self._currency_part[key] = before is not None and before.group(1).lower() in lexicon().cues.currencies
         return self._currency_part[key]
 
     def title_part(self, mention: EntityMention) -> bool:

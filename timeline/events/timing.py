@@ -7,7 +7,14 @@ from bisect import bisect_right
 from datetime import date
 from typing import Literal, NamedTuple
 
-from timeline.models import Granularity, Sentence, TimeAnchor, Timex, TimexMod, TimexType
+from timeline.models import (
+    Granularity,
+    Sentence,
+    TimeAnchor,
+    Timex,
+    TimexMod,
+    TimexType,
+)
 
 from .layout import Clause, Layout
 from .lexicon import lexicon
