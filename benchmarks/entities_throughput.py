@@ -8,12 +8,13 @@ together) and documents/s; the first pass, with cold caches, is reported too.
 The dev articles average 2 KB; `--join 2` concatenates consecutive pairs into
 ~4 KB articles, the size the budget is for.
 
-    .venv/bin/python benchmarks/entities_throughput.py [--raw DIR] [--rounds 20] [--join 1]
+    .venv/bin/python benchmarks/entities_throughput.py [--raw DIR | --raw CORPUS.jsonl] [--rounds 20] [--join 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -28,9 +29,12 @@ DEFAULT_RAW = PROJECT.parent / "shared" / "dev" / "kompas_dev_raw"
 
 
 def load_texts(raw: Path) -> list[str]:
+    if raw.suffix == ".jsonl" and raw.is_file():  # `benchmarks/generate_corpus.py` output
+        with raw.open(encoding="utf-8") as lines:
+            return [json.loads(line)["text"] for line in lines if line.strip()]
     paths = sorted(raw.glob("*.tml")) if raw.is_dir() else []
     if not paths:
-        sys.exit(f"no raw dev articles (*.tml) in {raw}; pass --raw DIR")
+        sys.exit(f"no raw dev articles (*.tml) in {raw}; pass --raw DIR or a generated corpus --raw FILE.jsonl")
     return [parse_timeml(path.read_text(encoding="utf-8")).text for path in paths]
 
 
@@ -56,7 +60,9 @@ def main() -> None:
     texts = [
         "\n".join(articles[index : index + arguments.join]) for index in range(0, len(articles), arguments.join)
     ]
-    find_entities("Lexicon warm-up.", split_sentences("Lexicon warm-up."))  # build the lookup tables outside the timing
+    # Build the lookup tables and the stemmer's dictionary outside the timing.
+    warm_up = "Pembangunan jalan dimulai. Namun Sutrisno meresmikan pasar itu."
+    find_entities(warm_up, split_sentences(warm_up))
     size = sum(len(text) for text in texts)
     print(f"{len(texts)} articles, {size / len(texts):.0f} characters on average")
     for label, work in (

@@ -410,3 +410,32 @@ def test_a_country_after_a_currency_names_the_currency(text: str) -> None:
 def test_the_country_in_other_contexts_stays_an_actor() -> None:
     mention = _only(_entities("Dolar menguat setelah AS menaikkan suku bunga."), "AS")
     assert (mention.kind, mention.country) == (ActorKind.COUNTRY, "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month name after a given name is a family name; after a date word or before a number, a date.
+        ("Budi Ramadhan menambahkan, evaluasi berlanjut.", {"Budi Ramadhan": ActorKind.PERSON}),
+        ("Selama bulan Ramadhan harga naik.", {}),
+        ("Kata Hendra Wiratmaja Senin (13/9), stok aman.", {"Hendra Wiratmaja": ActorKind.PERSON}),
+        # A title before the end of the previous sentence does not reach into the next one.
+        ("Rapat melibatkan para menteri. Data yang dihimpun belum lengkap.", {}),
+    ],
+)
+def test_calendar_words_and_sentence_edges(text: str, expected: dict[str, ActorKind]) -> None:
+    assert _kinds(text) == expected
+
+
+def test_a_function_word_that_modifies_a_title_continues_it() -> None:
+    text = "Rapat usai.\nMenteri Energi dan Sumber Daya Mineral Hendra Wiratmaja menambahkan, stok aman."
+    person = _only(_entities(text), "Hendra Wiratmaja")
+    assert (person.kind, person.title) == (ActorKind.PERSON, "Menteri Energi dan Sumber Daya Mineral")
+
+
+def test_a_single_word_after_a_place_ends_a_company_name() -> None:
+    text = "Direktur Utama PT Sinar Nusantara Abadi, Hendra Wiratmaja, meninjau pabrik."
+    mentions = _entities(text)
+    assert _only(mentions, "Direktur Utama PT Sinar Nusantara Abadi").kind is ActorKind.PERSON  # the title
+    assert _only(mentions, "Hendra Wiratmaja").kind is ActorKind.PERSON
+    assert not [m for m in mentions if m.text == "Abadi"]

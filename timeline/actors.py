@@ -233,7 +233,9 @@ def _title_continues(text: str, segments: list[_Segment], index: int, lex: Lexic
     if following.category in (Category.ORGANIZATION, Category.ORG_HEAD):
         return True
     first_word = following.tokens[0].text
-    return _is_name(following) and (first_word in lex.title_modifiers or _is_common_word(text, first_word))
+    if first_word in lex.title_modifiers:
+        return True
+    return _is_name(following) and _is_common_word(text, first_word)
 
 
 def _make_organization(text: str, raw: _Raw, end: int) -> None:
@@ -299,7 +301,7 @@ def _read_run(
     raws: list[_Raw] = []
     person_cue = False
     title: _TitlePhrase | None = None
-    previous = _previous_words(text, run_start)
+    previous = _previous_words(text, run_start) if not initial else []
     previous_word = previous[-1] if previous else ""
     prev_title = _preceding_title(previous, lex)
     locative = _place_cue(previous, lex)
@@ -331,8 +333,11 @@ def _read_run(
             following = segments[index + 1]
             segments[index + 1] = _Segment(None, segment.tokens + following.tokens)
         elif category in (Category.FUNCTION, Category.CALENDAR):
-            flush_title()
-            person_cue = segment.entry.name.lower() in lex.person_verbs_before
+            if title is not None and segment.tokens[0].text in lex.title_modifiers:
+                title.end, title.modified = segment.end, True  # `Menteri Energi dan Sumber Daya Mineral`
+            else:
+                flush_title()
+                person_cue = segment.entry.name.lower() in lex.person_verbs_before
         elif category is Category.HONORIFIC:
             flush_title()
             person_cue = True
@@ -441,6 +446,10 @@ def _read_run(
                 raws.append(name_raw)
         else:  # an unknown name
             tokens = segment.tokens
+            following = segments[index + 1] if index + 1 < len(segments) else None
+            if following is not None and _month_ends_name(text, following, lex):
+                tokens = tokens + following.tokens  # `Budi Ramadhan`
+                index += 1
             if first and initial and not person_cue:
                 tokens = _strip_ordinary_words(text, tokens)
             if title is not None and _name_follows(segments, index):
@@ -521,7 +530,7 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
             return _acronym(text, start, end, lex)
         if initial and (is_affixed_word(word) or _is_common_word(text, word)):
             return None  # `Pasalnya`, `Harga`: a capital that only starts the sentence
-        return _single_name(text, start, end, word, lex)
+        return _single_name(text, start, end, word, lex, initial)
     category = entry.category
     if category is Category.ORGANIZATION:
         return _Raw(start, end, ActorKind.ORGANIZATION, entry.name, entry.country)
@@ -544,9 +553,9 @@ def _previous_word(text: str, start: int) -> str:
     return text[text.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
 
 
-def _single_name(text: str, start: int, end: int, word: str, lex: Lexicon) -> _Raw:
+def _single_name(text: str, start: int, end: int, word: str, lex: Lexicon, initial: bool) -> _Raw:
     raw = _Raw(start, end, None, word, tokens=(word,))
-    previous = _previous_words(text, start)
+    previous = _previous_words(text, start) if not initial else []  # `... para menteri. Data itu`
     title = _preceding_title(previous, lex)
     if title is not None:
         raw.kind, raw.title = ActorKind.PERSON, title
@@ -569,6 +578,15 @@ def _acronym(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
     word = text[start:end]
     honorific = _previous_word(text, start).rstrip(".").lower() in lex.honorifics
     return _Raw(start, end, None, word, tokens=(word,), person_cue=honorific)
+
+
+def _month_ends_name(text: str, segment: _Segment, lex: Lexicon) -> bool:
+    """A month name right after a name is a family name unless a year or day follows it (`Budi Mei 2023`)."""
+    return (
+        segment.category is Category.CALENDAR
+        and segment.tokens[0].text in lex.month_names
+        and not _next_word(text, segment.end)[:1].isdigit()
+    )
 
 
 def _calendar_starts_name(segments: list[_Segment], index: int, previous_word: str, lex: Lexicon) -> bool:
@@ -679,7 +697,9 @@ def _read_headed(
     name_tail: list[_Token] = []
     if titled:
         body, name_tail = _split_name(body, lex, name_starts, text)
-        if not name_tail and 0 < after_country < len(body):
+        national = head.entry.name in lex.national_heads
+        if not name_tail and 0 < after_country < len(body) - (0 if national else 1):
+            # (A company's name may end in a single word after a place: `PT Sinar Nusantara Abadi`.)
             # `juru bicara Kementerian Perminyakan Irak Asim Jihad`: the name follows the country.
             body, name_tail = body[:after_country], body[after_country:]
     if len(body) == len(head.tokens):
@@ -698,7 +718,12 @@ def _split_name(body: list[_Token], lex: Lexicon, name_starts: frozenset[str], t
     uses alone elsewhere (`kata Panut`)."""
     for position in range(2, len(body)):
         word = body[position].text
-        if word in name_starts and word not in lex.entries and not _is_common_word(text, word):
+        if (
+            word in name_starts
+            and word not in lex.entries
+            and not _is_common_word(text, word)
+            and not is_vocabulary_word(word)  # `PT Sinar Nusantara Abadi`
+        ):
             return body[:position], body[position:]
     return body, []
 

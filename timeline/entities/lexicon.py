@@ -64,6 +64,7 @@ class Lexicon:
     national_heads: frozenset[str]
     organization_suffixes: frozenset[str]
     currency_words: frozenset[str]
+    month_names: frozenset[str]  # calendar words that are also family names (`Budi Ramadhan`); weekdays are not
     subject_verb_prefixes: tuple[str, ...]
     date_lead_words: frozenset[str]
     non_name_words: frozenset[str]
@@ -148,7 +149,8 @@ def lexicon() -> Lexicon:
     for name, alpha3 in _indonesian_provinces().items():
         add(name, Entry(Category.PLACE, name, alpha3))
     locale = babel.Locale("id")
-    calendar_words = [*locale.days["format"]["wide"].values(), *locale.months["format"]["wide"].values()]
+    months = [*locale.months["format"]["wide"].values(), *words["hijri_months"]]
+    calendar_words = [*locale.days["format"]["wide"].values(), *months]
     for word in words["function_words"]:
         add(word, Entry(Category.FUNCTION, word))
     for word in calendar_words:
@@ -191,6 +193,7 @@ def lexicon() -> Lexicon:
         national_heads=frozenset(words["national_organization_heads"]),
         organization_suffixes=frozenset(words["organization_suffixes"]),
         currency_words=frozenset(words["currency_words"]),
+        month_names=frozenset(months),
         subject_verb_prefixes=tuple(words["subject_verb_prefixes"]),
         date_lead_words=frozenset(words["date_lead_words"]),
         non_name_words=frozenset([*words["non_name_words"], *words["organization_suffixes"]]),
