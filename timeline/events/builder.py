@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -68,10 +67,6 @@ class Draft:
 
     def mention(self) -> MentionRecord:
         return MentionRecord(self.sentence.index, self.trigger_text, self.trigger.start, self.trigger.end)
-
-
-def _sentence_of(sentences: list[Sentence], starts: list[int], position: int) -> Sentence:
-    return sentences[max(0, bisect_right(starts, position) - 1)]
 
 
 def _times_compatible(earlier: Draft, later: Draft) -> bool:
@@ -229,7 +224,7 @@ def _merged_drafts(
     triggers = find_triggers(doc, entities, timexes)
     timing = Timing(doc, timexes, triggers, sentences)
     role_cache = _RoleCache(doc, triggers, entities)
-    sentence_starts = [sentence.start for sentence in sentences]
+    by_index = {sentence.index: sentence for sentence in sentences}  # a trigger's clause knows its sentence
     kept: list[Draft] = []
     kept_types: set[str] = set()
     for index, trigger in enumerate(triggers):
@@ -240,7 +235,7 @@ def _merged_drafts(
         undated = times == [None] and (not speech or trigger.quote is not None or trigger.nominal)
         if undated and (speech or trigger.event_type not in kept_types):
             continue  # neither a row of its own nor a mention of an earlier one (speech acts never merge)
-        sentence = _sentence_of(sentences, sentence_starts, trigger.start)
+        sentence = by_index[clause.sentence]
         polarity, modality = polarity_and_modality(doc, trigger, clause, (sentence.start, sentence.end))
         roles = role_cache.roles(index)
         if trigger.event_type in cues.publication_types and not roles.actors and _after_relative(doc, trigger):

@@ -73,6 +73,8 @@ class Layout:
         return self.clauses[max(0, bisect_right(self.clause_starts, position) - 1)]
 
     def quote_of(self, position: int) -> tuple[int, int] | None:
+        if not self.quotes:
+            return None
         index = bisect_right(self.quotes, (position, len(self.text) + 1)) - 1
         if index >= 0 and self.quotes[index][0] < position < self.quotes[index][1]:
             return self.quotes[index]

@@ -63,6 +63,8 @@ class Entities:
         # Most clauses name no place: their places are looked up among the document's few.
         self.places = [e for e in self.mentions if e.kind in PLACE_KINDS and not self.currency_part(e)]
         self.place_starts = [e.start for e in self.places]
+        # What can be an actor wherever it stands: not part of a person's title or a currency's name.
+        self.eligible = [not self.title_part(e) and not self.currency_part(e) for e in self.mentions]
 
     def currency_part(self, mention: EntityMention) -> bool:
         """`AS` in `dolar AS` names a currency, not a party."""
@@ -125,6 +127,18 @@ class Entities:
 
     def within(self, start: int, end: int) -> list[EntityMention]:
         return _within(self.mentions, self.starts, start, end)
+
+    def candidates(self, start: int, end: int, floor: int) -> list[EntityMention]:
+        """The mentions inside [start, end) that can be actors: eligible, and not a place after `di`
+        (looked for back to `floor`)."""
+        mentions, eligible = self.mentions, self.eligible
+        index = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end, index)
+        return [
+            mentions[i]
+            for i in range(index, last)
+            if eligible[i] and mentions[i].end <= end and not self.locative(mentions[i], floor)
+        ]
 
     def last_person_before(self, position: int, doc: Layout) -> EntityMention | None:
         index = bisect_left(self.starts, position) - 1
@@ -201,16 +215,6 @@ def _subject_group(candidates: list[EntityMention], text: str, cues: Cues) -> li
     return group
 
 
-def _candidates(mentions: list[EntityMention], entities: Entities, start: int) -> list[EntityMention]:
-    """The mentions that can be actors: not part of a person's title or a currency's name, not a place
-    after `di`."""
-    return [
-        m
-        for m in mentions
-        if not entities.title_part(m) and not entities.currency_part(m) and not entities.locative(m, start)
-    ]
-
-
 def _antecedent(clause: Clause, entities: Entities, text: str) -> EntityMention | None:
     """The noun a `yang` clause hangs on, when it is a name: "Kosmodrom Vostochny, yang ..."."""
     for mention in reversed(entities.within(max(0, clause.start - 120), clause.start)):
@@ -257,10 +261,10 @@ def assign_roles(
     window_start = clause.start
     if previous_trigger >= 0 and triggers_starts[previous_trigger] >= clause.start:
         window_start = triggers_starts[previous_trigger]
-    pre_all = _candidates(entities.within(window_start, trigger.start), entities, clause.start)
-    companions = [m for m in pre_all if entities.companion(m, clause.start)]
-    companion_ids = {id(m) for m in companions}
-    pre = [m for m in pre_all if id(m) not in companion_ids and m.kind in SUBJECT_KINDS]
+    pre_all = entities.candidates(window_start, trigger.start, clause.start)
+    accompanying = [entities.companion(m, clause.start) for m in pre_all]
+    companions = [m for m, companion in zip(pre_all, accompanying) if companion]
+    pre = [m for m, companion in zip(pre_all, accompanying) if not companion and m.kind in SUBJECT_KINDS]
     subject_role = ActorRole.TARGET if trigger.passive else ActorRole.AGENT
 
     if trigger.postposed:
@@ -278,7 +282,7 @@ def assign_roles(
         subject = _subject_group([m for m in pre if m.kind in ACTOR_KINDS or m is pre[0]], text, cues) if pre else []
         if not subject and clause.cue in cues.subject_sharing:
             subject = shared_subject
-        if not subject and any(word in cues.pronouns for word in doc.words_before(trigger.start, window_start)[-3:]):
+        if not subject and not cues.pronouns.isdisjoint(doc.words_before(trigger.start, window_start)[-3:]):
             # "Ia menambahkan": the pronoun stands for the last person named outside quotations.
             speaker = _antecedent_person(trigger.start, doc, entities, recent_agent())
             subject = [speaker] if speaker is not None else []
@@ -290,7 +294,7 @@ def assign_roles(
         stop = min(clause.end, triggers_starts[next_trigger]) if next_trigger < len(triggers_starts) else clause.end
         left = trigger.end
         previous: tuple[EntityMention, ActorRole] | None = None
-        for mention in _candidates(entities.within(trigger.end, stop), entities, trigger.end):
+        for mention in entities.candidates(trigger.end, stop, trigger.end):
             # A place is an actor only as the direct object ("meresmikan Bendungan Jatigede").
             direct_object = not _words(text[left : mention.start])
             if mention.kind not in ACTOR_KINDS and (mention.kind is not ActorKind.LOCATION or not direct_object):

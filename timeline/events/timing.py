@@ -90,13 +90,16 @@ def _distance(trigger: Trigger, timex: Timex, lean: Lean = None) -> float:
     return (trigger.start - timex.end) * (LEAN_PENALTY if lean == "back" else BEFORE_PENALTY)
 
 
-def _narrative_times(doc: Layout, timexes: list[Timex], sentences: list[Sentence]) -> dict[int, Timex]:
-    """For each sentence, the latest definite date in the earlier sentences of its paragraph.
-    Dates inside quotations are the speaker's, not the story's: they set no narrative time."""
+def _narrative_times(
+    doc: Layout, timexes: list[Timex], clauses: list[Clause], sentences: list[Sentence]
+) -> dict[int, Timex]:
+    """For each sentence, the latest definite date in the earlier sentences of its paragraph (`clauses`:
+    the clause of each timex). Dates inside quotations are the speaker's, not the story's: they set no
+    narrative time."""
     latest_in: dict[int, Timex] = {}
-    for timex in timexes:
+    for timex, clause in zip(timexes, clauses, strict=True):
         if is_definite(timex) and doc.quote_of(timex.start) is None:
-            latest_in[doc.clause_of(timex.start).sentence] = timex
+            latest_in[clause.sentence] = timex
     narrative: dict[int, Timex] = {}
     current: Timex | None = None
     paragraph = None
@@ -120,7 +123,8 @@ class Timing:
         # "pada Januari 2021": asked once per timex here, then again for every trigger that may claim it.
         self.after_preposition = {id(timex) for timex in self.timexes if self._preceded_by_time_preposition(timex)}
         self.explicit_times: dict[int, list[EventTime]] = {}
-        self.narrative_by_sentence = _narrative_times(doc, self.timexes, sentences)
+        clauses = [doc.clause_of(timex.start) for timex in self.timexes]
+        self.narrative_by_sentence = _narrative_times(doc, self.timexes, clauses, sentences)
         clause_triggers: dict[int, list[Trigger]] = {}
         for trigger in triggers:
             clause_triggers.setdefault(trigger.clause.start, []).append(trigger)
@@ -128,8 +132,7 @@ class Timing:
         self.claimed: dict[int, list[Timex]] = {}  # trigger start -> the point timexes it is nearest to
         self.durations: dict[int, Timex] = {}
         self.orphans: dict[int, list[Timex]] = {}  # sentence -> point timexes of clauses without triggers
-        for timex in self.timexes:
-            clause = doc.clause_of(timex.start)
+        for timex, clause in zip(self.timexes, clauses, strict=True):
             rivals = clause_triggers.get(clause.start, [])
             if not rivals:
                 if is_point(timex):
