@@ -439,3 +439,50 @@ def test_a_single_word_after_a_place_ends_a_company_name() -> None:
     assert _only(mentions, "Direktur Utama PT Sinar Nusantara Abadi").kind is ActorKind.PERSON  # the title
     assert _only(mentions, "Hendra Wiratmaja").kind is ActorKind.PERSON
     assert not [m for m in mentions if m.text == "Abadi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place name ending an office is not the office holder's name.
+        (
+            "Wali Kota Sorongsari, Indah Lestiani, meminta warga tenang.",
+            {"Wali Kota Sorongsari": ActorKind.PERSON, "Indah Lestiani": ActorKind.PERSON, "warga": ActorKind.GROUP},
+        ),
+        # Ordinary words after a lower-case title are no name; a name is.
+        ("Rapat dihadiri para menteri Kabinet Kerja dan presiden Wiratmaja.", {"Wiratmaja": ActorKind.PERSON}),
+        # Hyphenated ordinary words are ordinary words.
+        ("Parlemen mengesahkan Rancangan Undang-Undang Penyiaran kemarin.", {}),
+    ],
+)
+def test_offices_and_ordinary_words_are_not_names(text: str, expected: dict[str, ActorKind]) -> None:
+    assert _kinds(text) == expected
+
+
+def test_family_names_that_end_like_english_nouns() -> None:
+    text = "Kemarin Ketut Nasution mengatakan banjir surut. Data dikirim lewat Radio Frequency Identification."
+    assert _kinds(text) == {"Ketut Nasution": ActorKind.PERSON}
+
+
+def test_ordinary_words_after_a_title_describe_the_office() -> None:
+    text = "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Sorongsari, Ketut Nasution, mengatakan banjir surut."
+    mentions = _entities(text)
+    office = _only(mentions, "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Sorongsari")
+    assert office.kind is ActorKind.PERSON
+    assert not [m for m in mentions if m.text == "Penanggulangan Bencana Daerah"]
+
+
+def test_a_word_shared_by_a_company_and_a_person_goes_with_the_person() -> None:
+    text = (
+        "PT Karya Bumi Lestari meluncurkan layanan baru. Direktur Utama Lestari Wulandari menambahkan, "
+        "evaluasi berlanjut. Menurut Lestari, layanan aman."
+    )
+    mentions = _entities(text)
+    assert _only(mentions, "PT Karya Bumi Lestari").kind is ActorKind.ORGANIZATION
+    person = _only(mentions, "Lestari")
+    assert (person.kind, person.name) == (ActorKind.PERSON, "Lestari Wulandari")
+
+
+def test_a_name_after_a_title_is_not_taken_for_the_office() -> None:
+    person = _only(_entities("Bupati Dimas Purnama meresmikan pasar itu."), "Dimas Purnama")
+    assert (person.kind, person.title) == (ActorKind.PERSON, "Bupati")

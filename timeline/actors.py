@@ -29,8 +29,11 @@ _LOWER_WORD = re.compile(r"(?<= )[a-z]+(?![A-Za-z0-9])")
 # A word shaped like a personal name: `Widodo`, `Jong-un`, `O'Neill`, an initial `A`/`B.`; not an acronym,
 # number or CamelCase brand.
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]+(?:[-'’][A-Za-zß-öø-ÿ][a-zß-öø-ÿ]*)*|\.?)")
-_NAME_LENGTHS = range(2, 5)
-_TRAILING_PUNCTUATION = ".,;:!?\"”’)"  # words in a name read as a person's on its shape alone
+_NAME_LENGTHS = range(2, 5)  # words in a name read as a person's on its shape alone
+_NOUN_AFFIXES = re.compile(r"(?:[Pp]e|[Kk]e).*|.*an")  # the shapes of derived nouns, not of verbs (`Dimas`)
+_TRAILING_PUNCTUATION = ".,;:!?\"”’)"
+# A person named right after a run, set off by a comma: `Wali Kota Manokwari, Indah Susanti,`.
+_APPOSED_NAME = re.compile(rf", [{_UPPER}][a-z]+ [{_UPPER}]")
 
 
 @cache
@@ -466,15 +469,24 @@ def _read_run(
                 ):
                     title.end, title.modified = tokens[0].end, True
                     tokens = tokens[1:]
+                if _describes_office(tokens):
+                    # `Kepala Badan Penanggulangan Bencana Daerah`: ordinary words, one of them affixed, name
+                    # the office, not its holder.
+                    title.end, title.modified = tokens[-1].end, True
+                    tokens = []
             if tokens:
                 raw = _name_raw(text, tokens)
                 if tokens[-1].text in lex.organization_suffixes:
                     _make_organization(text, raw, raw.end)  # `Lipow Oil Associates`
+                elif title is not None and len(tokens) == 1 and _APPOSED_NAME.match(text, raw.end):
+                    # `Wali Kota Manokwari, Indah Susanti`: the word completes the office of the person named next.
+                    title.end, title.modified = raw.end, True
+                    raw = None
                 elif title is not None:
                     _name_title(raw, text, title)
                     raws.extend(title.inner)
                     title = None
-                elif first and prev_title is not None:
+                elif first and prev_title is not None and not all(is_vocabulary_word(t.text) for t in tokens):
                     raw.kind, raw.title = ActorKind.PERSON, prev_title
                 else:
                     # Sentence-initial, an ordinary first word leaves it open (`Aplikasi Zorbix`, `Kim Jong-un`).
@@ -497,8 +509,9 @@ def _read_run(
                             or previous_word.rstrip(".").lower() in lex.honorifics
                         )
                     )
-                raw.apposition_end = _apposition(text, raw, lex) if index == len(segments) - 1 else None
-                raws.append(raw)
+                if raw is not None:
+                    raw.apposition_end = _apposition(text, raw, lex) if index == len(segments) - 1 else None
+                    raws.append(raw)
             person_cue = False
         index += 1
     flush_title()
@@ -557,7 +570,7 @@ def _single_name(text: str, start: int, end: int, word: str, lex: Lexicon, initi
     raw = _Raw(start, end, None, word, tokens=(word,))
     previous = _previous_words(text, start) if not initial else []  # `... para menteri. Data itu`
     title = _preceding_title(previous, lex)
-    if title is not None:
+    if title is not None and not is_vocabulary_word(word):  # `para menteri Kabinet` names no one
         raw.kind, raw.title = ActorKind.PERSON, title
     else:
         previous_word = previous[-1] if previous else ""
@@ -578,6 +591,16 @@ def _acronym(text: str, start: int, end: int, lex: Lexicon) -> _Raw:
     word = text[start:end]
     honorific = _previous_word(text, start).rstrip(".").lower() in lex.honorifics
     return _Raw(start, end, None, word, tokens=(word,), person_cue=honorific)
+
+
+def _describes_office(tokens: list[_Token]) -> bool:
+    """Ordinary words, one of them a noun formed with pe-/ke-/-an (`Penanggulangan`, `Kebudayaan`)."""
+    words = [token.text for token in tokens]
+    return (
+        bool(words)
+        and all(is_vocabulary_word(word) for word in words)
+        and any(_NOUN_AFFIXES.fullmatch(word) and is_affixed_word(word) for word in words)
+    )
 
 
 def _month_ends_name(text: str, segment: _Segment, lex: Lexicon) -> bool:
@@ -793,8 +816,11 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
     """Within-document coreference: names to their fullest form, kinds from any mention's evidence,
     title mentions to the person who bears the title."""
     named = [raw for raw in raws if raw.tokens]
-    # Longest names first: every stretch of a name's words points to the first longest name containing it.
-    by_length = sorted({raw.tokens: None for raw in named}, key=len, reverse=True)
+    # Longest names first: every stretch of a name's words points to the first longest name containing it;
+    # names of people before the names of organisations and places they share a word with
+    # (`Lestari` is `Lestari Hakim`, not `PT Karya Bumi Lestari`).
+    headed = {raw.tokens for raw in named if raw.org_tokens}
+    by_length = sorted({raw.tokens: None for raw in named}, key=lambda tokens: (tokens in headed, -len(tokens)))
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
     for tokens in by_length:
         target = canonical.setdefault(tokens, tokens)
@@ -858,6 +884,8 @@ def _settle_cluster(members: list[_Raw]) -> None:
     country = next((raw.country for raw in members if raw.country), None)
     affiliation = next((raw.affiliation for raw in members if raw.affiliation), None)
     for raw in members:
+        if raw.org_tokens and raw.kind is not kind:
+            continue  # a name with an organisation or place head keeps what its head says
         raw.kind = kind
         raw.name = fullest.name
         raw.title, raw.country, raw.affiliation = title, country, affiliation

@@ -227,5 +227,8 @@ def is_affixed_word(word: str) -> bool:
 def is_vocabulary_word(word: str) -> bool:
     """Whether a word, in any case, is an ordinary Indonesian word: a root in PySastrawi's dictionary or an
     affixed form of one (`Namun`, `Selain`, `Bendungan`). Names mostly are not (`Widodo`, `Jatigede`),
-    though some are also common words (`Budi`, `Dewi`, `Kim`)."""
+    though some are also common words (`Budi`, `Dewi`, `Kim`). A hyphenated word is ordinary when all its parts
+    are (`Undang-Undang`, not `Jong-un`)."""
+    if "-" in word:
+        return all(part and is_vocabulary_word(part) for part in word.split("-"))
     return _stemmer().dictionary.contains(word.lower()) or is_affixed_word(word)
