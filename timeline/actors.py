@@ -499,9 +499,16 @@ def _read_run(
                     acronym = len(tokens) == 1 and raw.name.isupper()
                     raw.person_cue = person_cue and not (acronym and segments[index - 1].category is not Category.HONORIFIC)
                     raw.place_cue = first and locative and not raw.name.isupper()
-                    if index == len(segments) - 1 and not acronym and all(_may_be_in_name(w, lex) for w in raw.tokens):
-                        raw.person_cue = raw.person_cue or _next_word(text, raw.end) in lex.person_verbs_after
-                        raw.person_cue = raw.person_cue or _subject_of_verb(text, raw.end, raw.tokens, lex)
+                    if (
+                        not raw.person_cue
+                        and index == len(segments) - 1
+                        and not acronym
+                        and all(_may_be_in_name(w) for w in raw.tokens)
+                    ):
+                        following_word = _next_word(text, raw.end)
+                        raw.person_cue = following_word in lex.person_verbs_after or _subject_of_verb(
+                            following_word, raw.tokens, lex
+                        )
                     raw.person_cue = raw.person_cue or (
                         first
                         and (
@@ -515,18 +522,19 @@ def _read_run(
             person_cue = False
         index += 1
     flush_title()
-    _share_verb_cue(text, raws, lex)
+    if len(raws) > 1:
+        _share_verb_cue(text, raws, lex)
     return raws
 
 
 def _share_verb_cue(text: str, raws: list[_Raw], lex: Lexicon) -> None:
     """`Kim Jong-un dan Vladimir Putin bertemu`: the verb after names joined by `dan` is done by all of them."""
-    if len(raws) < 2 or not raws[-1].person_cue or raws[-1].kind is not None:
+    if not raws[-1].person_cue or raws[-1].kind is not None:
         return
     later = raws[-1]
     for raw in reversed(raws[:-1]):
         joined = text[raw.end : later.start].strip()
-        if raw.kind is not None or joined not in lex.conjunctions or not all(_may_be_in_name(w, lex) for w in raw.tokens):
+        if raw.kind is not None or joined not in lex.conjunctions or not all(_may_be_in_name(w) for w in raw.tokens):
             return
         raw.person_cue = True
         later = raw
@@ -574,11 +582,12 @@ def _single_name(text: str, start: int, end: int, word: str, lex: Lexicon, initi
         raw.kind, raw.title = ActorKind.PERSON, title
     else:
         previous_word = previous[-1] if previous else ""
+        following_word = _next_word(text, end)
         raw.person_cue = (
             previous_word in lex.person_verbs_before
             or previous_word.rstrip(".").lower() in lex.honorifics
-            or (_next_word(text, end) in lex.person_verbs_after and _may_be_in_name(raw.name, lex))
-            or _subject_of_verb(text, end, raw.tokens, lex)
+            or (following_word in lex.person_verbs_after and _may_be_in_name(word))
+            or _subject_of_verb(following_word, raw.tokens, lex)
         )
         raw.place_cue = _place_cue(previous, lex)
     raw.apposition_end = _apposition(text, raw, lex)
@@ -636,7 +645,7 @@ def _name_tail(tokens: list[_Token], lex: Lexicon) -> list[_Token]:
     words, none of them a word that is never part of a person's name (`Exchange`, `Utara`, `Information`),
     not all of them ordinary words (`Piala Dunia` is no one)."""
     start = len(tokens)
-    while start and _may_be_in_name(tokens[start - 1].text, lex):
+    while start and _may_be_in_name(tokens[start - 1].text):
         start -= 1
     while start < len(tokens) and tokens[start].text in lex.name_particles:
         start += 1
@@ -646,7 +655,9 @@ def _name_tail(tokens: list[_Token], lex: Lexicon) -> list[_Token]:
     return tokens[start:]
 
 
-def _may_be_in_name(word: str, lex: Lexicon) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _may_be_in_name(word: str) -> bool:
+    lex = lexicon()
     if word in lex.name_particles:
         return True
     return (
@@ -656,14 +667,14 @@ def _may_be_in_name(word: str, lex: Lexicon) -> bool:
     )
 
 
-def _subject_of_verb(text: str, end: int, words: tuple[str, ...], lex: Lexicon) -> bool:
-    """`Sutrisno meresmikan ...`: name-shaped words, not all of them ordinary words, right before an active verb."""
-    following = _next_word(text, end)
+def _subject_of_verb(following: str, words: tuple[str, ...], lex: Lexicon) -> bool:
+    """`Sutrisno meresmikan ...`: name-shaped words, not all of them ordinary words, right before an active verb
+    (the word `following` them)."""
     if not (following.startswith(lex.subject_verb_prefixes) and following.isalpha() and following.islower()):
         return False
     return (
         is_affixed_word(following)
-        and all(_may_be_in_name(word, lex) for word in words)
+        and all(_may_be_in_name(word) for word in words)
         and not all(is_vocabulary_word(word) for word in words)
     )
 
@@ -753,7 +764,7 @@ def _split_name(body: list[_Token], lex: Lexicon, name_starts: frozenset[str], t
 
 def _name_raw(text: str, tokens: list[_Token]) -> _Raw:
     start, end = tokens[0].start, tokens[-1].end
-    return _Raw(start, end, None, text[start:end], tokens=tuple(t.text for t in tokens))
+    return _Raw(start, end, None, text[start:end], tokens=tuple([token.text for token in tokens]))
 
 
 def _name_title(raw: _Raw, text: str, title: _TitlePhrase) -> None:
@@ -772,6 +783,8 @@ def _alias(text: str, paren: _Segment, organization: _Raw) -> _Raw:
 
 def _apposition(text: str, raw: _Raw, lex: Lexicon) -> int | None:
     """`Park Won-gon, seorang profesor di ...`: sets the title and returns where the describing clause ends."""
+    if text[raw.end : raw.end + 1] != ",":
+        return None
     match = lex.apposition.match(text, raw.end)
     if not match:
         return None

@@ -166,8 +166,8 @@ def lexicon() -> Lexicon:
         add(word, Entry(Category.LOC_HEAD, word))
 
     lower_titles = {row["title"].lower(): row["title"] for row in load_tsv("actors/titles.tsv")}
-    openers = "|".join(re.escape(opener) for opener in sorted(words["apposition_openers"], key=len, reverse=True))
-    titles = "|".join(re.escape(title) for title in sorted(lower_titles, key=len, reverse=True))
+    openers = _trie_pattern(words["apposition_openers"])
+    titles = _trie_pattern(list(lower_titles))
     return Lexicon(
         entries=entries,
         widths=_widths(entries),
