@@ -11,7 +11,7 @@ from functools import cache
 import pycountry
 from babel import Locale
 
-from timeline.models import Actor, ActorKind, ActorRole, EntityMention, Span
+from timeline.models import Actor, ActorKind, ActorRole, EntityMention
 from timeline.resources import load_tsv
 
 from .layout import Clause, Layout
@@ -99,14 +99,16 @@ class Entities:
         key = (tuple(m.start for m in named), role)
         if key not in self._actors:
             first = named[0]
-            self._actors[key] = Actor(
-                name=_actor_name(first),
-                kind=first.kind,
-                country=first.country,
-                role=role,
-                title=first.title,
-                affiliation=first.affiliation,
-                mentions=[Span(start=m.start, end=m.end, text=m.text) for m in named],
+            self._actors[key] = Actor.model_validate(
+                {
+                    "name": _actor_name(first),
+                    "kind": first.kind,
+                    "country": first.country,
+                    "role": role,
+                    "title": first.title,
+                    "affiliation": first.affiliation,
+                    "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in named],
+                }
             )
         return self._actors[key]
 
