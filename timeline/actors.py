@@ -300,13 +300,16 @@ def _read_run(
     name_starts: frozenset[str],
 ) -> list[_Raw]:
     initial = run_start in sentence_starts
+    previous = _previous_words(text, run_start) if not initial else []
+    previous_word = previous[-1] if previous else ""
+    prev_title = _preceding_title(previous, lex)
+    if (whole := _whole_entry(run_text, previous_word, prev_title, lex)) is not None:
+        kind, entry = whole
+        return [_Raw(run_start, run_start + len(run_text), kind, entry.name, entry.country)]
     segments = _segments(run_start, run_text)
     raws: list[_Raw] = []
     person_cue = False
     title: _TitlePhrase | None = None
-    previous = _previous_words(text, run_start) if not initial else []
-    previous_word = previous[-1] if previous else ""
-    prev_title = _preceding_title(previous, lex)
     locative = _place_cue(previous, lex)
 
     def flush_title() -> None:
@@ -525,6 +528,21 @@ def _read_run(
     if len(raws) > 1:
         _share_verb_cue(text, raws, lex)
     return raws
+
+
+_WHOLE_KINDS = {Category.PLACE: ActorKind.LOCATION, Category.ORGANIZATION: ActorKind.ORGANIZATION,
+                Category.COUNTRY: ActorKind.COUNTRY}
+
+
+def _whole_entry(run_text: str, previous_word: str, prev_title: str | None, lex: Lexicon) -> tuple[ActorKind, Entry] | None:
+    """A run that is one known place, organisation or country (`DKI Jakarta`, `Arab Saudi`) and that no title
+    before it turns into an office, nor a currency into money: read at once, as the segment loop would."""
+    layout = _layout(run_text)
+    if len(layout) != 1 or (kind := _WHOLE_KINDS.get(layout[0][0])) is None:
+        return None
+    if kind is not ActorKind.LOCATION and (prev_title is not None or previous_word in lex.currency_words):
+        return None
+    return kind, layout[0][1]
 
 
 def _share_verb_cue(text: str, raws: list[_Raw], lex: Lexicon) -> None:
