@@ -44,6 +44,10 @@ class Roles:
     agents: list[EntityMention] = field(default_factory=list)  # people acting or speaking, outside quotations
 
 
+# Shared by every trigger without roles; never mutated.
+EMPTY_ROLES = Roles()
+
+
 class Entities:
     """Entity mentions sorted by offset, with the look-ups role assignment needs."""
 
@@ -126,6 +130,11 @@ class Entities:
                 m for m in places if self.locative(m, clause.start) or _appositive_place(self.text, m, places)
             ]
         return self._places[clause.start]
+
+    def names_between(self, start: int, end: int) -> bool:
+        """True when a mention starts inside [start, end)."""
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] < end
 
     def within(self, start: int, end: int) -> list[EntityMention]:
         return _within(self.mentions, self.starts, start, end)
@@ -256,6 +265,15 @@ def assign_roles(
     cues = lexicon().cues
     text = doc.text
     clause = trigger.clause
+    # A clause naming no one: only a shared subject, a pronoun or a relative's antecedent can give roles.
+    if (
+        not trigger.postposed
+        and clause.cue not in cues.relative
+        and clause.cue not in cues.subject_sharing
+        and not entities.names_between(clause.start, clause.end)
+        and cues.pronouns.isdisjoint(doc.words_before(trigger.start, clause.start)[-3:])
+    ):
+        return EMPTY_ROLES
     roles: list[tuple[EntityMention, ActorRole]] = []
 
     # Names before an earlier trigger of the clause are that trigger's subject ("Kim memerintahkan peluncuran").
