@@ -74,25 +74,25 @@ def _times_compatible(earlier: Draft, later: Draft) -> bool:
     return later.time.value == earlier.time.value
 
 
-def _merge_target(drafts: list[Draft], candidate: Draft, unmergeable: frozenset[str]) -> Draft | None:
-    """The earlier event a repeated mention refers to, if the builder can tell."""
-    if candidate.event_type in unmergeable:
+def _merge_target(same_type: list[Draft], candidate: Draft, unmergeable: frozenset[str]) -> Draft | None:
+    """The earlier event a repeated mention refers to, if the builder can tell (`same_type`: the rows kept
+    so far with the candidate's event type, in text order)."""
+    if candidate.event_type in unmergeable or not same_type:
         return None
-    for earlier in reversed(drafts):
-        if earlier.event_type != candidate.event_type or earlier.row or not _times_compatible(earlier, candidate):
+    names = candidate.actor_names
+    for earlier in reversed(same_type):
+        if earlier.row or not _times_compatible(earlier, candidate):
             continue
         if (earlier.polarity, _factual(earlier)) != (candidate.polarity, _factual(candidate)):
             continue  # "belum terpasang" is not "akan memasang"
         if candidate.trigger.anaphoric and _head(earlier) == _head(candidate):
             return earlier
-        names = candidate.actor_names
         if names and names == earlier.actor_names:
             return earlier
         if not names and candidate.time is None and _head(earlier) == _head(candidate):
             return earlier
     if candidate.trigger.anaphoric:
-        same_type = (e for e in reversed(drafts) if e.event_type == candidate.event_type and not e.row)
-        return next((e for e in same_type if _times_compatible(e, candidate)), None)
+        return next((e for e in reversed(same_type) if not e.row and _times_compatible(e, candidate)), None)
     return None
 
 
@@ -229,14 +229,14 @@ def _merged_drafts(
     role_cache = _RoleCache(doc, triggers, entities)
     by_index = {sentence.index: sentence for sentence in sentences}  # a trigger's clause knows its sentence
     kept: list[Draft] = []
-    kept_types: set[str] = set()
+    kept_by_type: dict[str, list[Draft]] = {}
     for index, trigger in enumerate(triggers):
         clause = trigger.clause
         times = _times(trigger, clause, timing, cues.publication_types)
         speech = trigger.event_type in cues.publication_types
         # Only a speech act outside quotations, said with a verb, can be dated by its occasion or publication.
         undated = times == [None] and (not speech or trigger.quote is not None or trigger.nominal)
-        if undated and (speech or trigger.event_type not in kept_types):
+        if undated and (speech or trigger.event_type not in kept_by_type):
             continue  # neither a row of its own nor a mention of an earlier one (speech acts never merge)
         sentence = by_index[clause.sentence]
         polarity, modality = polarity_and_modality(doc, trigger, clause, (sentence.start, sentence.end))
@@ -259,12 +259,12 @@ def _merged_drafts(
                 row=row,
             )
             draft.mentions = [draft.mention()]
-            target = _merge_target(kept, draft, cues.publication_types)
+            target = _merge_target(kept_by_type.get(draft.event_type, []), draft, cues.publication_types)
             if target is not None:
                 _absorb(target, draft)
             elif not undated:
                 kept.append(draft)
-                kept_types.add(draft.event_type)
+                kept_by_type.setdefault(draft.event_type, []).append(draft)
     return kept
 
 
