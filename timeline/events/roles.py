@@ -100,7 +100,7 @@ class Entities:
 
     def actor(self, named: list[EntityMention], role: ActorRole) -> Actor:
         """The actor for these mentions of one entity (the same object each time it recurs in the document)."""
-        key = (tuple(m.start for m in named), role)
+        key = (tuple([m.start for m in named]), role)
         if key not in self._actors:
             first = named[0]
             self._actors[key] = Actor.model_validate(
@@ -378,6 +378,9 @@ def _actors(roles: list[tuple[EntityMention, ActorRole]], entities: Entities) ->
     """One actor per name: several mentions of it in the clause are its spans, the strongest role wins."""
     if not roles:
         return []
+    if len(roles) == 1:
+        mention, role = roles[0]
+        return [entities.actor([mention], role)]
     by_name: dict[tuple[str, ActorKind], tuple[EntityMention, ActorRole, list[EntityMention]]] = {}
     for mention, role in roles:
         key = (_actor_name(mention), mention.kind)

@@ -17,7 +17,12 @@ POSTPOSED_CONTEXT = re.compile(r"[,”\"»]\s*[”\"»]?\s*$")
 # A word with one of these prefixes is a verb: "Serangan menewaskan" is two events, "kesepakatan kerja
 # sama" one.
 VERBAL_PREFIXES = ("me", "di", "ber", "ter")
-WORD_CHARS = re.compile(r"[\w‐-]")
+HYPHENS_AND_UNDERSCORE = frozenset("_‐-")
+
+
+def _word_char(char: str) -> bool:
+    r"""What `[\w‐-]` matches: `\w` is alphanumerics and the underscore."""
+    return char.isalnum() or char in HYPHENS_AND_UNDERSCORE
 
 
 class Trigger(NamedTuple):
@@ -84,7 +89,7 @@ def _occurrences(doc: Layout) -> list[tuple[int, str, Reading]]:
         position = lower.find(word)
         while position >= 0:
             end = position + len(word)
-            if (position == 0 or not WORD_CHARS.match(lower, position - 1)) and not WORD_CHARS.match(lower, end):
+            if (position == 0 or not _word_char(lower[position - 1])) and (end == len(lower) or not _word_char(lower[end])):
                 found.append((position, word, found_reading))
             position = lower.find(word, end)
     found.sort(key=lambda item: item[0])
