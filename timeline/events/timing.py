@@ -131,11 +131,12 @@ class Timing:
         self.clause_triggers = clause_triggers
         self.claimed: dict[int, list[Timex]] = {}  # trigger start -> the point timexes it is nearest to
         self.durations: dict[int, Timex] = {}
-        self.orphans: dict[int, list[Timex]] = {}  # sentence -> point timexes of clauses without triggers
+        self.orphans: dict[int, list[Timex]] = {}  # sentence -> definite timexes of clauses without triggers
+        self.narrative_times: dict[int, EventTime | None] = {}
         for timex, clause in zip(self.timexes, clauses, strict=True):
             rivals = clause_triggers.get(clause.start, [])
             if not rivals:
-                if is_point(timex):
+                if is_definite(timex):
                     self.orphans.setdefault(clause.sentence, []).append(timex)
                 continue
             lean = self._lean(timex)
@@ -175,7 +176,7 @@ class Timing:
         if not definite:
             quote = trigger.quote
             orphans = self.orphans.get(clause.sentence, [])
-            definite = [t for t in orphans if is_definite(t) and self.doc.quote_of(t.start) == quote]
+            definite = [t for t in orphans if self.doc.quote_of(t.start) == quote]
         if trigger.event_type in self.cues.publication_types:
             # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
             definite = [t for t in definite if t.end <= trigger.start or not self._in_content(trigger, t)]
@@ -210,5 +211,8 @@ class Timing:
 
     def narrative(self, clause: Clause) -> EventTime | None:
         """The latest definite date of earlier sentences in the same paragraph."""
-        timex = self.narrative_by_sentence.get(clause.sentence)
-        return from_timex(timex, TimeAnchor.NARRATIVE) if timex else None
+        sentence = clause.sentence
+        if sentence not in self.narrative_times:
+            timex = self.narrative_by_sentence.get(sentence)
+            self.narrative_times[sentence] = from_timex(timex, TimeAnchor.NARRATIVE) if timex else None
+        return self.narrative_times[sentence]
