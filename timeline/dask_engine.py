@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 class DaskUnavailable(RuntimeError):
-    """Raised when the Dask engine is asked for but dask.distributed is not installed."""
+    """Raised when the Dask engine is asked for but dask.distributed is not installed or the scheduler
+    cannot be reached."""
 
 
 def _distributed():
@@ -75,6 +76,9 @@ def dask_mapper(workers: int, scheduler: str | None = None) -> Iterator[BatchMap
             )
             client = stack.enter_context(distributed.Client(cluster))
         else:
-            client = stack.enter_context(distributed.Client(scheduler))
+            try:
+                client = stack.enter_context(distributed.Client(scheduler))
+            except OSError as error:
+                raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
         cores = sum(client.nthreads().values()) or workers
         yield lambda batches: ordered_results(client, batches, 2 * cores)
