@@ -126,7 +126,7 @@ def time_dateparser(sample: list[tuple[str, str, date | None]]) -> Measurement:
     return Measurement("dateparser search_dates", len(sample), 1, time.perf_counter() - started)
 
 
-def _cell(value: float | int | None, digits: int = 0) -> str:
+def _cell(value: float | None, digits: int = 0) -> str:
     if value is None:
         return "—"
     return f"{value:,.{digits}f}" if isinstance(value, float) else f"{value:,}"

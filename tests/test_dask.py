@@ -23,15 +23,16 @@ def test_a_local_cluster_of_two_workers_gives_the_single_process_dataset(tmp_pat
 
 def test_a_missing_dask_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(DaskUnavailable, match=r"timeline\[dask\]"):
-        with dask_mapper(2):
-            pass
+    with pytest.raises(DaskUnavailable, match=r"timeline\[dask\]"), dask_mapper(2):
+        pass
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():
     import dask
 
-    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        with pytest.raises(DaskUnavailable, match="tcp://127.0.0.1:9"):
-            with dask_mapper(1, "tcp://127.0.0.1:9"):
-                pass
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        pytest.raises(DaskUnavailable, match="tcp://127.0.0.1:9"),
+        dask_mapper(1, "tcp://127.0.0.1:9"),
+    ):
+        pass

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,12 @@ from timeline import __version__
 from timeline.dask_engine import DaskUnavailable
 from timeline.evaluation import evaluate, format_report
 from timeline.models import Document, PublishedSource, Reject
-from timeline.pipeline import DEFAULT_BATCH_SIZE, describe, run_extract, with_publication_date
+from timeline.pipeline import (
+    DEFAULT_BATCH_SIZE,
+    describe,
+    run_extract,
+    with_publication_date,
+)
 from timeline.readers import read_inputs
 from timeline.schemas import write_schemas
 from timeline.temporal import tag as tag_text
@@ -142,27 +147,27 @@ Examples:
 )
 def extract(
     inputs: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Argument(metavar="INPUT", help="Files or folders (.txt, .md, .jsonl, .json, .tml); - reads JSONL from stdin. Default: seeds/."),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("exports"),
     formats: Annotated[
-        Optional[list[OutputFormat]], typer.Option(
+        list[OutputFormat] | None, typer.Option(
             "--format", "-f", metavar="FORMAT", help="parquet, csv, json or jsonl; repeat for several. Default: all."
         )
     ] = None,
     published: Annotated[
-        Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
     ] = None,
-    workers: Annotated[Optional[int], typer.Option(min=1, help="Worker processes. Default: the machine's cores.")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes. Default: the machine's cores.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = DEFAULT_BATCH_SIZE,
     resume: Annotated[bool, typer.Option(help="Skip documents already in the output (same id and content).")] = False,
     partition_by: Annotated[
-        Optional[PartitionBy], typer.Option(help="Write Hive-partitioned Parquet datasets by year or month.")
+        PartitionBy | None, typer.Option(help="Write Hive-partitioned Parquet datasets by year or month.")
     ] = None,
     engine: Annotated[EngineName, typer.Option(help="Run batches locally or on Dask.")] = EngineName.LOCAL,
     scheduler: Annotated[
-        Optional[str], typer.Option(help="Dask scheduler address; default: a local cluster.")
+        str | None, typer.Option(help="Dask scheduler address; default: a local cluster.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display and no summary line.")] = False,
 ) -> None:
@@ -220,10 +225,10 @@ Examples:
 )
 def tag(
     inputs: Annotated[
-        Optional[list[str]], typer.Argument(metavar="INPUT", help="Files or folders; - reads JSONL from stdin. Default: seeds/.")
+        list[str] | None, typer.Argument(metavar="INPUT", help="Files or folders; - reads JSONL from stdin. Default: seeds/.")
     ] = None,
     dct: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(help="Document creation time (YYYY-MM-DD); overrides the documents' own publication date."),
     ] = None,
     output_format: Annotated[TagFormat, typer.Option("--format", "-f", help="Output format.")] = TagFormat.TIMEML,

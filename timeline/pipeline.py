@@ -27,13 +27,26 @@ from typing import Literal, NamedTuple
 from timeline import __version__
 from timeline.actors import find_entities
 from timeline.events import build_events
-from timeline.models import Document, Event, PublishedSource, Reject, RunInfo, Timeline, Timex
+from timeline.models import (
+    Document,
+    Event,
+    PublishedSource,
+    Reject,
+    RunInfo,
+    Timeline,
+    Timex,
+)
 from timeline.progress import RunProgress
 from timeline.readers import read_inputs
 from timeline.sentences import split_sentences
 from timeline.temporal import tag
 from timeline.temporal.inference import infer_publication_date
-from timeline.writers import TimelineWriter, document_sort_key, event_sort_key, timex_sort_key
+from timeline.writers import (
+    TimelineWriter,
+    document_sort_key,
+    event_sort_key,
+    timex_sort_key,
+)
 
 logger = logging.getLogger("timeline.pipeline")
 

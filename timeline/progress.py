@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from rich.console import Console
 from rich.progress import (
@@ -90,7 +91,7 @@ class RunProgress:
         self._progress: Progress | None = None
         self._task = None
 
-    def __enter__(self) -> RunProgress:
+    def __enter__(self) -> Self:
         if not self.active:
             return self
         self.total = estimate_documents(self.inputs)
