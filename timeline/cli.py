@@ -37,6 +37,12 @@ Exit codes:
   1  some records were skipped (listed in rejects.jsonl, and on stderr with file and line)
   2  usage error, nothing readable, or the output could not be written"""
 
+TAG_EXIT_CODES = """\b
+Exit codes:
+  0  every record was tagged
+  1  some records were skipped (named on stderr with file and line)
+  2  usage error or nothing readable"""
+
 app = typer.Typer(
     name="timeline",
     help="Event timelines from Indonesian news: TIMEX3 temporal expressions, events, actors and locations.",
@@ -221,7 +227,7 @@ Examples:
   timeline tag news.jsonl --format jsonl > timexes.jsonl
   echo '{{"id": "a", "text": "Rabu (13/9) pagi", "published": "2023-09-13"}}' | timeline tag - --format jsonl
 
-{EXIT_CODES}"""
+{TAG_EXIT_CODES}"""
 )
 def tag(
     inputs: Annotated[
