@@ -12,7 +12,7 @@ import pytest
 from pipeline_corpus import dataset_files, write_corpus
 
 from timeline import pipeline
-from timeline.pipeline import batched_items, local_pool, process_batch, run_extract
+from timeline.pipeline import batched_items, local_pool, process_and_stage, run_extract
 from timeline.writers import TimelineWriter
 
 
@@ -40,13 +40,13 @@ def test_the_pool_keeps_input_order_and_a_bounded_number_of_batches_in_flight(co
             yield batch
 
     workers = 2
-    expected = [process_batch(batch) for batch in batched_items(read_inputs([corpus]), 3)]
+    expected = [process_and_stage(batch) for batch in batched_items(read_inputs([corpus]), 3)]
     received = []
     with local_pool(workers) as mapper:
         for outcome in mapper(counted(batched_items(read_inputs([corpus]), 3))):
             assert pulled - len(received) <= 2 * workers
             received.append(outcome)
-    assert [outcome.items for outcome in received] == [outcome.items for outcome in expected]
+    assert received == expected
 
 
 class _Crash(RuntimeError):
@@ -57,11 +57,11 @@ def _writer_crashing_after(batches: int) -> type[TimelineWriter]:
     class CrashingWriter(TimelineWriter):
         written = 0
 
-        def write_batch(self, *args, **kwargs):
+        def write_staged(self, batch):
             if CrashingWriter.written == batches:
                 raise _Crash("simulated crash")
             CrashingWriter.written += 1
-            return super().write_batch(*args, **kwargs)
+            return super().write_staged(batch)
 
     return CrashingWriter
 

@@ -574,7 +574,7 @@ def test_os_error_while_staging_a_batch(tmp_path: Path):
 @pytest.mark.parametrize("seed", range(5))
 def test_merge_runs_gives_sorted_rows_in_exact_chunks(tmp_path: Path, monkeypatch, seed):
     from timeline.writers import merge
-    from timeline.writers.writer import staged_table
+    from timeline.writers.staging import staged_table
     from timeline.writers.tables import TABLES
 
     monkeypatch.setattr(merge, "RUN_BATCH_BYTES", 1)  # the smallest batches runs are written with

@@ -14,7 +14,7 @@ from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from timeline.pipeline import BatchMapper, BatchOutcome, Item
+    from timeline.pipeline import BatchMapper, Item, StagedOutcome
 
 
 class DaskUnavailable(RuntimeError):
@@ -32,13 +32,15 @@ def _distributed():
     return distributed
 
 
-def ordered_results(client, batches: Iterable[list[Item]], in_flight_limit: int) -> Iterator[BatchOutcome]:
-    """Submit batches with at most `in_flight_limit` running or waiting, yield their outcomes in input order."""
-    from timeline.pipeline import process_batch_packed, unpack
+def ordered_results(client, batches: Iterable[list[Item]], in_flight_limit: int) -> Iterator[StagedOutcome]:
+    """Submit batches with at most `in_flight_limit` running or waiting, yield their outcomes in input order.
+
+    Workers process and stage their batch, so what comes back is the batch's Arrow bytes, not result objects."""
+    from timeline.pipeline import process_and_stage
 
     distributed = _distributed()
     completed = distributed.as_completed()
-    finished: dict[int, BatchOutcome] = {}
+    finished: dict[int, StagedOutcome] = {}
     index_of: dict[str, int] = {}
     next_index = submitted = 0
     source = iter(batches)
@@ -49,14 +51,14 @@ def ordered_results(client, batches: Iterable[list[Item]], in_flight_limit: int)
             if batch is None:
                 exhausted = True
                 break
-            future = client.submit(process_batch_packed, batch, pure=False)
+            future = client.submit(process_and_stage, batch, pure=False)
             index_of[future.key] = submitted
             completed.add(future)
             submitted += 1
         if next_index == submitted:
             return
         future = next(completed)
-        finished[index_of.pop(future.key)] = unpack(future.result())
+        finished[index_of.pop(future.key)] = future.result()
         future.release()
         while next_index in finished:
             yield finished.pop(next_index)

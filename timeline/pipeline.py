@@ -14,7 +14,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import pickle
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -42,9 +41,11 @@ from timeline.sentences import split_sentences
 from timeline.temporal import tag
 from timeline.temporal.inference import infer_publication_date
 from timeline.writers import (
+    StagedBatch,
     TimelineWriter,
     document_sort_key,
     event_sort_key,
+    stage_batch,
     timex_sort_key,
 )
 
@@ -80,6 +81,15 @@ class BatchOutcome:
     """A processed batch: one result or reject per input item, in input order, and its warnings."""
 
     items: list[DocumentResult | Reject]
+    warnings: list[LogMessage] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class StagedOutcome:
+    """A processed batch already staged for the writer, plus what the driver reports: its rejects and warnings."""
+
+    batch: StagedBatch
+    rejects: list[Reject]
     warnings: list[LogMessage] = field(default_factory=list)
 
 
@@ -187,9 +197,9 @@ def _captured_warnings() -> Iterator[list[LogMessage]]:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for one batch. Processing, (un)pickling and staging a batch
-    allocate hundreds of thousands of small objects that are freed by reference counting; the collections
-    they trigger cost 15% of processing and several times the unpickling itself. Any cyclic garbage of
+    """Pause the cyclic garbage collector for one batch. Processing and staging a batch allocate hundreds
+    of thousands of small objects that are freed by reference counting; the collections they trigger
+    cost 15% of processing. Any cyclic garbage of
     the batch is collected once the collector runs again, so memory stays bounded by the batch."""
     enabled = gc.isenabled()
     gc.disable()
@@ -207,16 +217,23 @@ def process_batch(items: list[Item]) -> BatchOutcome:
     return BatchOutcome(outcomes, warnings)
 
 
-def process_batch_packed(items: list[Item]) -> bytes:
-    """`process_batch` for another process: the outcome comes back pickled, to be read with `unpack`."""
-    outcome = process_batch(items)
+def stage_outcome(outcome: BatchOutcome) -> StagedOutcome:
+    results = [item for item in outcome.items if isinstance(item, DocumentResult)]
+    rejects = [item for item in outcome.items if isinstance(item, Reject)]
     with _collector_paused():
-        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        batch = stage_batch(
+            [result.document for result in results],
+            [timex for result in results for timex in result.timexes],
+            [event for result in results for event in result.events],
+            rejects,
+        )
+    return StagedOutcome(batch, rejects, outcome.warnings)
 
 
-def unpack(packed: bytes) -> BatchOutcome:
-    with _collector_paused():
-        return pickle.loads(packed)
+def process_and_stage(items: list[Item]) -> StagedOutcome:
+    """`process_batch` then staging, where the batch runs (worker process, Dask worker or this process):
+    the driver receives compact Arrow bytes instead of every result object, and only writes them."""
+    return stage_outcome(process_batch(items))
 
 
 def content_hash(text: str) -> str:
@@ -324,11 +341,11 @@ def batched_items(items: Iterable[Item], batch_size: int) -> Iterator[list[Item]
         yield batch
 
 
-BatchMapper = Callable[[Iterable[list[Item]]], Iterator[BatchOutcome]]
+BatchMapper = Callable[[Iterable[list[Item]]], Iterator[StagedOutcome]]
 
 
-def map_in_process(batches: Iterable[list[Item]]) -> Iterator[BatchOutcome]:
-    return (process_batch(batch) for batch in batches)
+def map_in_process(batches: Iterable[list[Item]]) -> Iterator[StagedOutcome]:
+    return (process_and_stage(batch) for batch in batches)
 
 
 @contextmanager
@@ -343,14 +360,14 @@ def local_pool(workers: int) -> Iterator[BatchMapper]:
     in_flight_limit = 2 * workers
     with context.Pool(workers) as pool:
 
-        def mapper(batches: Iterable[list[Item]]) -> Iterator[BatchOutcome]:
+        def mapper(batches: Iterable[list[Item]]) -> Iterator[StagedOutcome]:
             pending: deque = deque()
             for batch in batches:
-                pending.append(pool.apply_async(process_batch_packed, (batch,)))
+                pending.append(pool.apply_async(process_and_stage, (batch,)))
                 if len(pending) >= in_flight_limit:
-                    yield unpack(pending.popleft().get())
+                    yield pending.popleft().get()
             while pending:
-                yield unpack(pending.popleft().get())
+                yield pending.popleft().get()
 
         yield mapper
 
@@ -435,20 +452,13 @@ def run_extract(
     ):
         for outcome in mapper(batched_items(admitted, batch_size)):
             _emit(outcome.warnings)
-            results = [item for item in outcome.items if isinstance(item, DocumentResult)]
-            rejects = [item for item in outcome.items if isinstance(item, Reject)]
-            with _collector_paused():
-                writer.write_batch(
-                    [result.document for result in results],
-                    [timex for result in results for timex in result.timexes],
-                    [event for result in results for event in result.events],
-                    rejects,
-                )
-            documents += len(results)
-            timexes += sum(len(result.timexes) for result in results)
-            events += sum(len(result.events) for result in results)
-            skipped += len(rejects)
-            for reject in rejects:
+            writer.write_staged(outcome.batch)
+            counts = outcome.batch.row_counts
+            documents += counts["documents"]
+            timexes += counts["timexes"]
+            events += counts["events"]
+            skipped += len(outcome.rejects)
+            for reject in outcome.rejects:
                 on_reject(reject)
             display.update(documents + skipped + admission.resumed, counter.count)
         writer.close()

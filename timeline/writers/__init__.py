@@ -10,6 +10,7 @@ from timeline.writers.tables import (
     headline_actors,
     timex_sort_key,
 )
+from timeline.writers.staging import StagedBatch, stage_batch
 from timeline.writers.writer import FORMATS, OutputError, PartitionBy, TimelineWriter, write_timeline
 
 __all__ = [
@@ -18,12 +19,14 @@ __all__ = [
     "TABLE_NAMES",
     "OutputError",
     "PartitionBy",
+    "StagedBatch",
     "TableName",
     "TimelineWriter",
     "arrow_schema",
     "document_sort_key",
     "event_sort_key",
     "headline_actors",
+    "stage_batch",
     "timex_sort_key",
     "write_timeline",
 ]

@@ -36,9 +36,16 @@ def _batch_rows(table: pa.Table) -> int:
     return max(1, min(8192, RUN_BATCH_BYTES // max(1, row_bytes)))
 
 
-def write_run(table: pa.Table, path: Path) -> None:
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_stream(sink, table.schema, options=_IPC_OPTIONS) as writer:
+def run_bytes(table: pa.Table) -> bytes:
+    """A run as the bytes of its file (rows already sorted), so it can be made in one process and stored in another."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema, options=_IPC_OPTIONS) as writer:
         writer.write_table(table, max_chunksize=_batch_rows(table))
+    return sink.getvalue().to_pybytes()
+
+
+def write_run(table: pa.Table, path: Path) -> None:
+    path.write_bytes(run_bytes(table))
 
 
 def read_run(path: Path) -> Iterator[pa.RecordBatch]:

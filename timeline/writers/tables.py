@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import operator
 import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -123,8 +124,10 @@ def document_sort_key(document: Document) -> tuple:
 
 
 def _format_actor(actor: Actor) -> str:
-    details = [actor.kind.value, *([actor.country] if actor.country else []), actor.role.value]
-    return f"{actor.name} ({', '.join(details)})"
+    # the enums are StrEnums, formatted as their values (reading `.value` costs a descriptor call per use)
+    if actor.country:
+        return f"{actor.name} ({actor.kind}, {actor.country}, {actor.role})"
+    return f"{actor.name} ({actor.kind}, {actor.role})"
 
 
 def _format_event_mention(mention: EventMention) -> str:
@@ -154,24 +157,26 @@ def headline_actors(actors: Sequence[Actor]) -> tuple[Actor | None, Actor | None
     return actor1 or next(rest, None), actor2 or next(rest, None)
 
 
-def _actor_texts(actors: list[Actor]) -> list[str]:
+def _actor_texts(actors: list[Actor]) -> tuple[str, ...]:
+    if not actors:
+        return ("", "", "", "", "")
     actor1, actor2 = headline_actors(actors)
-    return [
+    return (
         actor1.name if actor1 else "",
         (actor1.country or "") if actor1 else "",
         actor2.name if actor2 else "",
         (actor2.country or "") if actor2 else "",
-        LIST_SEPARATOR.join(_format_actor(a) for a in actors),
-    ]
+        LIST_SEPARATOR.join(map(_format_actor, actors)),
+    )
 
 
-def _list_texts(formatter: Callable[[Any], str]) -> Callable[[list], list[str]]:
-    return lambda items: [LIST_SEPARATOR.join(formatter(item) for item in items)]
+def _list_texts(formatter: Callable[[Any], str]) -> Callable[[list], tuple[str]]:
+    return lambda items: (LIST_SEPARATOR.join(map(formatter, items)),)
 
 
-def _timestamp_texts(value: datetime | None) -> list[str]:
+def _timestamp_texts(value: datetime | None) -> tuple[str]:
     # Arrow would print "2024-03-05 10:00:00.000000"; isoformat matches the JSON outputs
-    return [value.isoformat() if value else ""]
+    return (value.isoformat() if value else "",)
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,7 @@ class CsvField:
 
     field: str
     columns: tuple[str, ...]
-    render: Callable[[Any], list[str]] | None
+    render: Callable[[Any], tuple[str, ...]] | None
 
 
 def _csv_field(name: str, annotation: Any) -> CsvField:
@@ -263,9 +268,14 @@ class TableSpec:
     def rendered_csv_columns(self) -> list[str]:
         return [RENDERED_PREFIX + column for field in self.csv_fields if field.render for column in field.columns]
 
-    def render_csv(self, row: BaseModel) -> list[str]:
-        """Texts of the Python-rendered CSV columns of one row (staged with it)."""
-        return [text for field in self.csv_fields if field.render for text in field.render(getattr(row, field.field))]
+    def rendered_csv_texts(self, rows: Sequence[BaseModel]) -> list[Sequence[str]]:
+        """The Python-rendered CSV columns of rows (staged with them), column by column."""
+        columns: list[Sequence[str]] = []
+        for field in self.csv_fields:
+            if field.render:
+                values = map(operator.attrgetter(field.field), rows)
+                columns.extend(zip(*map(field.render, values)) if rows else [() for _ in field.columns])
+        return columns
 
     def csv_rows(self, chunk: pa.Table) -> Iterator[tuple]:
         """CSV records of staged rows: Arrow casts scalars to text column by column, staged texts fill the rest."""

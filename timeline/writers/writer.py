@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from timeline import __version__
 from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
 from timeline.writers.merge import RUN_SUFFIX, merge_runs, read_run_table, reduce_runs, write_run
+from timeline.writers.staging import StagedBatch, stage_batch, staged_table
 from timeline.writers.tables import JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
 
 log = logging.getLogger("timeline.writers")
@@ -58,19 +59,6 @@ def _output_error(error: OSError, fallback: Path) -> OutputError:
 
 
 # ---------------------------------------------------------------- staging rows
-
-
-def staged_table(spec: TableSpec, rows: Iterable[BaseModel]) -> pa.Table:
-    """Rows sorted by the table key, with their JSON and CSV renderings, in the staging schema."""
-    prepared = sorted((((spec.row_key(row), row.model_dump_json()), row) for row in rows), key=lambda item: item[0])
-    if not prepared:
-        return spec.staging_schema.empty_table()
-    json_rows = [row_json for (_key, row_json), _row in prepared]
-    table = spec.table_from_json(json_rows)
-    rendered = zip(*(spec.render_csv(row) for _key, row in prepared))
-    for name, texts in zip([JSON_COLUMN, *spec.rendered_csv_columns], [json_rows, *rendered]):
-        table = table.append_column(pa.field(name, pa.string(), nullable=False), pa.array(texts, pa.string()))
-    return table
 
 
 def _without_documents(table: pa.Table, spec: TableSpec, document_ids: set[str]) -> pa.Table:
@@ -317,26 +305,29 @@ class TimelineWriter:
         """Persist one batch now, as sorted staged runs (atomically: a temporary folder renamed into place)."""
         if self._closed:
             raise RuntimeError("TimelineWriter is closed")
-        rows: dict[TableName, list] = {"documents": list(documents), "events": list(events), "timexes": list(timexes)}
-        rejects = list(rejects)
-        if not any(rows.values()) and not rejects:
+        self.write_staged(stage_batch(documents, timexes, events, rejects))
+
+    def write_staged(self, batch: StagedBatch) -> None:
+        """Persist a batch staged by `stage_batch` (possibly in another process): only its bytes are written."""
+        if self._closed:
+            raise RuntimeError("TimelineWriter is closed")
+        if batch.empty:
             return
-        tables = {name: staged_table(TABLES[name], rows[name]) for name in TABLE_NAMES}
         target = self.staging / f"batch-{self._next_batch:06d}"
         temporary = target.with_name(target.name + ".tmp")
         try:
             temporary.mkdir()
-            for name, table in tables.items():
-                write_run(table, temporary / f"{name}{RUN_SUFFIX}")
-            if rejects:
-                (temporary / REJECTS).write_text("".join(f"{r.model_dump_json()}\n" for r in rejects), encoding="utf-8")
+            for name in TABLE_NAMES:
+                (temporary / f"{name}{RUN_SUFFIX}").write_bytes(batch.runs[name])
+            if batch.rejects:
+                (temporary / REJECTS).write_text(batch.rejects, encoding="utf-8")
             temporary.rename(target)
         except OSError as error:
             shutil.rmtree(temporary, ignore_errors=True)
             raise _output_error(error, temporary) from error
         self._next_batch += 1
         if self.resume:
-            self._session_ids.update(document.id for document in rows["documents"])
+            self._session_ids.update(batch.document_ids)
 
     def close(self) -> list[Path]:
         """Consolidate the staged batches into the final files; returns the paths written."""
