@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -665,7 +665,7 @@ def patterns() -> _Patterns:
 # -- selection and merging -------------------------------------------------------------
 
 
-def candidates(text: str) -> Iterator[tuple[int, Part]]:
+def candidates(text: str) -> list[tuple[int, Part]]:
     """Every part any pattern finds, with the pattern's rank (earlier patterns win ties).
 
     Patterns are tried only where a word they can start with occurs, so the text is
@@ -673,10 +673,11 @@ def candidates(text: str) -> Iterator[tuple[int, Part]]:
     """
     compiled = patterns()
     table, by_first_word = compiled.table, compiled.by_first_word
+    found: list[tuple[int, Part]] = []
     for rank in compiled.scanned:
         pattern, handler = table[rank]
         for match in pattern.finditer(text):
-            yield from ((rank, part) for part in handler(match, text) if part.end > part.start)
+            found.extend((rank, part) for part in handler(match, text) if part.end > part.start)
     for token in _WORD.finditer(text):
         word = token.group()
         ranks = by_first_word.get(DIGIT if word[0].isdigit() else word.lower())
@@ -687,7 +688,10 @@ def candidates(text: str) -> Iterator[tuple[int, Part]]:
             pattern, handler = table[rank]
             match = pattern.match(text, position)
             if match is not None:
-                yield from ((rank, part) for part in handler(match, text) if part.end > part.start)
+                for part in handler(match, text):
+                    if part.end > part.start:
+                        found.append((rank, part))
+    return found
 
 
 def select_longest(found: list[tuple[int, Part]]) -> list[Part]:
@@ -786,7 +790,7 @@ def link_coordinations(parts: list[Part], text: str) -> None:
 
 def recognize(text: str) -> list[Part]:
     """Recognised expressions in text order: longest match, adjacent parts merged, coordinations linked."""
-    parts = merge_adjacent(select_longest(list(candidates(text))), text)
+    parts = merge_adjacent(select_longest(candidates(text)), text)
     link_coordinations(parts, text)
     return parts
 

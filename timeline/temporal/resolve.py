@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from pydantic import TypeAdapter
+
 from timeline.models import Granularity, Timex, TimexAnchor, TimexMod, TimexType
 from timeline.temporal.calendar import (
     Point,
@@ -29,6 +31,8 @@ from timeline.temporal.recognize import CAL, DURATION, SET, Part
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”'’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _TIME_GRANULARITIES = (Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE)
 _NEAR_CHARS = 40
+# one validation call per document: cheaper than a model call per timex, same checks
+_TIMEX_LIST = TypeAdapter(list[Timex])
 _PERIOD_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF}
 
 
@@ -359,7 +363,8 @@ def _datetime_span(part: Part, point: Point) -> tuple[object, object]:
     return None, None
 
 
-def to_timex(part: Part, resolved: Resolved | None, text: str, document_id: str) -> Timex:
+def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str) -> dict[str, object]:
+    """The fields of the part's `Timex`, to be validated with the document's other rows in one call."""
     common = {
         "id": f"{document_id}:t{part.start}-{part.end}",
         "document_id": document_id,
@@ -371,43 +376,43 @@ def to_timex(part: Part, resolved: Resolved | None, text: str, document_id: str)
     if part.kind != CAL or resolved is None or resolved.point is None:
         kind = {DURATION: TimexType.DURATION, SET: TimexType.SET}.get(part.kind, TimexType.DATE)
         value = part.value if part.kind != CAL else (resolved.raw_value if resolved and resolved.raw_value else "XXXX-XX-XX")
-        return Timex(
-            **common, type=kind, value=value, quant=part.quant, freq=part.freq, anchor=TimexAnchor.NONE,
-            conflict=resolved.conflict if resolved else None,
-        )  # fmt: skip
+        return {
+            **common, "type": kind, "value": value, "quant": part.quant, "freq": part.freq, "anchor": TimexAnchor.NONE,
+            "conflict": resolved.conflict if resolved else None,
+        }  # fmt: skip
     point = resolved.point
     interval = point.interval()
     is_time = point.granularity in _TIME_GRANULARITIES
     start, end = _datetime_span(part, point) if is_time else (None, None)
-    return Timex(
+    return {
         **common,
-        type=TimexType.TIME if is_time else TimexType.DATE,
-        value=point.value(),
-        granularity=point.granularity,
-        interval_start=interval[0] if interval else None,
-        interval_end=interval[1] if interval else None,
-        datetime_start=start,
-        datetime_end=end,
-        timezone=part.tz,
-        utc_offset=lexicon().timezones.get(part.tz) if part.tz else None,
-        anchor=resolved.anchor,
-        conflict=resolved.conflict,
-    )
+        "type": TimexType.TIME if is_time else TimexType.DATE,
+        "value": point.value(),
+        "granularity": point.granularity,
+        "interval_start": interval[0] if interval else None,
+        "interval_end": interval[1] if interval else None,
+        "datetime_start": start,
+        "datetime_end": end,
+        "timezone": part.tz,
+        "utc_offset": lexicon().timezones.get(part.tz) if part.tz else None,
+        "anchor": resolved.anchor,
+        "conflict": resolved.conflict,
+    }
 
 
 def resolve_all(parts: list[Part], text: str, dct: date | None, document_id: str) -> list[Timex]:
     """Resolve parts in document order, letting each concrete date set the narrative time."""
     ctx = Context(text, dct)
-    timexes = []
+    rows = []
     for part in parts:
         try:
             resolved = resolve_calendar(part, ctx) if part.kind == CAL else None
-            timex = to_timex(part, resolved, text, document_id)
+            row = timex_row(part, resolved, text, document_id)
         except (OverflowError, ValueError):
             # calendar arithmetic left the years 1-9999 (a DCT at the very end of the calendar)
             resolved = Resolved(None, TimexAnchor.NONE, conflict="the value falls outside the years 1-9999")
-            timex = to_timex(part, resolved, text, document_id)
+            row = timex_row(part, resolved, text, document_id)
         if resolved is not None and resolved.point is not None and resolved.point.year is not None:
             ctx.narrative.append((part.end, resolved.point))
-        timexes.append(timex)
-    return timexes
+        rows.append(row)
+    return _TIMEX_LIST.validate_python(rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from timeline.models import Timex
@@ -16,11 +17,18 @@ def merge_longest(*groups: list[Timex]) -> list[Timex]:
         ((timex.end - timex.start, rank, timex) for rank, group in enumerate(groups) for timex in group),
         key=lambda item: (-item[0], item[1], item[2].start),
     )
+    # chosen spans kept sorted by start; being disjoint, they are sorted by end as well
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Timex] = []
     for _, _, timex in ranked:
-        if all(timex.end <= other.start or other.end <= timex.start for other in chosen):
-            chosen.append(timex)
-    return sorted(chosen, key=lambda timex: timex.start)
+        index = bisect_right(starts, timex.start)
+        if index > 0 and ends[index - 1] > timex.start or index < len(starts) and starts[index] < timex.end:
+            continue
+        starts.insert(index, timex.start)
+        ends.insert(index, timex.end)
+        chosen.insert(index, timex)
+    return chosen
 
 
 def tag(text: str, dct: date | None = None, document_id: str = "doc") -> list[Timex]:
