@@ -58,7 +58,7 @@ class Entities:
         self.mentions = sorted((e for e in mentions if e.start >= body), key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.mentions]
         self.text = text
-        self._locative: dict[tuple[int, int], bool] = {}
+        self._locative_from: dict[int, int] = {}
         self._places: dict[int, list[EntityMention]] = {}
         self._companion: dict[tuple[int, int], bool] = {}
         self._title_part: dict[int, bool] = {}
@@ -117,10 +117,11 @@ class Entities:
         return self._actors[key]
 
     def locative(self, mention: EntityMention, floor: int) -> bool:
-        key = (mention.start, floor)
-        if key not in self._locative:
-            self._locative[key] = _locative(self.text, mention, floor, lexicon().cues)
-        return self._locative[key]
+        """After a `di` phrase that starts at or after `floor`."""
+        latest = self._locative_from.get(mention.start)
+        if latest is None:
+            latest = self._locative_from[mention.start] = _locative_start(self.text, mention, lexicon().cues)
+        return latest >= floor
 
     def located_places(self, clause: Clause) -> list[EntityMention]:
         """Places of a clause named in a `di` phrase or as an appositive after one."""
@@ -203,10 +204,17 @@ def _locative_pattern(prepositions: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?i:{words})(?:\s+[^\s,.;:!?()\"“”A-Z]+){{0,4}}\s+$")
 
 
-def _locative(text: str, mention: EntityMention, start: int, cues: Cues) -> bool:
-    """After `di`/`dari`, directly or after a few common nouns: "di pelabuhan antariksa utama Rusia"."""
+def _locative_start(text: str, mention: EntityMention, cues: Cues) -> int:
+    """Where the latest `di`/`dari` phrase running on to the mention starts, directly or after a few common
+    nouns ("di pelabuhan antariksa utama Rusia"); -1 when there is none. Computed once per mention, it
+    answers for every clause floor: a phrase counts when it starts at or after the floor."""
     pattern = _locative_pattern(cues.location_prepositions)
-    return pattern.search(text, max(start, mention.start - 60), mention.start) is not None
+    latest = -1
+    found = pattern.search(text, max(0, mention.start - 60), mention.start)
+    while found is not None:
+        latest = found.start()
+        found = pattern.search(text, latest + 1, mention.start)
+    return latest
 
 
 def _coordinated(text: str, left: EntityMention, right: EntityMention, cues: Cues) -> bool:

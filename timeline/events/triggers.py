@@ -65,34 +65,49 @@ def reading(word: str) -> Reading | None:
     return Reading(lemma, event_type, multiword, light, postposed)
 
 
-# Whitespace-separated chunks known to hold no candidate word; removing them from a document's chunk set
-# is one C-level set difference, so only chunks not seen before reach Python code. Bounded in size.
+# What each whitespace-separated chunk seen before holds: its candidate words with their offsets and
+# readings. Most chunks hold none; they are skipped by one set look-up, and only chunks never seen
+# before reach the tokenizer. Bounded in size.
 _PLAIN_CHUNKS: set[str] = set()
-PLAIN_CHUNKS_LIMIT = 1 << 18
+_CHUNK_CANDIDATES: dict[str, tuple[tuple[int, str, Reading], ...]] = {}
+CHUNK_CACHE_LIMIT = 1 << 18
+
+
+def _chunk_candidates(chunk: str) -> tuple[tuple[int, str, Reading], ...]:
+    found = _CHUNK_CANDIDATES.get(chunk)
+    if found is None:
+        found = tuple(
+            (token.start(), token.group(), word_reading)
+            for token in TOKEN.finditer(chunk)
+            if (word_reading := reading(token.group()))
+        )
+        if not found and len(_PLAIN_CHUNKS) < CHUNK_CACHE_LIMIT:
+            _PLAIN_CHUNKS.add(chunk)
+        elif found and len(_CHUNK_CANDIDATES) < CHUNK_CACHE_LIMIT:
+            _CHUNK_CANDIDATES[chunk] = found
+    return found
 
 
 def _occurrences(doc: Layout) -> list[tuple[int, str, Reading]]:
-    """Every place a candidate word occurs, in text order."""
+    """Every place a candidate word occurs, in text order. The chunks that may hold one are located in
+    text order, each searched from the end of the one before, so the text is scanned once."""
     lower = doc.lower
-    candidates: dict[str, Reading] = {}
-    for chunk in set(lower.split()) - _PLAIN_CHUNKS:
-        plain = True
-        for word in TOKEN.findall(chunk):
-            found_reading = reading(word)
-            if found_reading is not None:
-                candidates[word] = found_reading
-                plain = False
-        if plain and len(_PLAIN_CHUNKS) < PLAIN_CHUNKS_LIMIT:
-            _PLAIN_CHUNKS.add(chunk)
+    plain = _PLAIN_CHUNKS
     found = []
-    for word, found_reading in candidates.items():
-        position = lower.find(word)
-        while position >= 0:
-            end = position + len(word)
-            if (position == 0 or not _word_char(lower[position - 1])) and (end == len(lower) or not _word_char(lower[end])):
-                found.append((position, word, found_reading))
-            position = lower.find(word, end)
-    found.sort(key=lambda item: item[0])
+    cursor = 0
+    for chunk in [chunk for chunk in lower.split() if chunk not in plain]:
+        position = lower.find(chunk, cursor)
+        # The chunk itself, not the same letters inside a longer chunk.
+        while (position > 0 and not lower[position - 1].isspace()) or (
+            position + len(chunk) < len(lower) and not lower[position + len(chunk)].isspace()
+        ):
+            position = lower.find(chunk, position + 1)
+        cursor = position + len(chunk)
+        for offset, word, word_reading in _chunk_candidates(chunk):
+            start = position + offset
+            end = start + len(word)
+            if (start == 0 or not _word_char(lower[start - 1])) and (end == len(lower) or not _word_char(lower[end])):
+                found.append((start, word, word_reading))
     return found
 
 
