@@ -139,3 +139,21 @@ def test_first_word_index_covers_the_seed(seed_dir) -> None:
 
     text = (seed_dir / "000_f289a60c1eb80260.txt").read_text(encoding="utf-8")
     assert _scan_every_pattern(text) <= {(rank, part.start, part.end) for rank, part in candidates(text)}
+
+
+NUMBER_SHAPES = [
+    "13", "7", "2023", "1990", "1990an", "80an", "80", "'80-an", "130", "20231", "5s.d.", "5sd", "13September",
+    "1,5", "-", "/", "09", "2023-09-13", "13/9/2023", "tahun", "September", "jam", "malam", "hari", "kali",
+    "hingga", "dan", "sekali", "sehari", "tanggal", "an", "٢٠٢٣", "²", "(", ")",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_SHAPES), max_size=30).flatmap(
+    lambda words: st.sampled_from([" ".join(words), "".join(words)])
+))
+def test_number_shape_index_finds_what_a_full_scan_finds(text: str) -> None:
+    """Digit-led tokens are indexed by shape (two digits, four, other, digits then letters)."""
+    from timeline.temporal.recognize import candidates
+
+    assert _scan_every_pattern(text) <= {(rank, part.start, part.end) for rank, part in candidates(text)}

@@ -76,8 +76,23 @@ class Part:
 _DATE_FOLLOWS = re.compile(r"\s*\(\s*\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
-DIGIT = "0"  # the first-word key of every token that starts with a digit
+# First-word keys of tokens that start with a digit, by shape: most number patterns can start
+# only on some shapes (a day has one or two digits, a year four, a count only digits).
+SHORT_NUMBER = "0"  # one or two digits
+YEAR_NUMBER = "0000"  # four digits
+OTHER_NUMBER = "000"  # any other count of digits
+DIGIT_LED = "0x"  # a digit followed by letters ("1990an", "5s.d.") or an unusual digit
+NUMBERS = frozenset({SHORT_NUMBER, YEAR_NUMBER, OTHER_NUMBER})
 _WORD = re.compile(r"\w+")
+
+
+def first_word_key(token: str) -> str:
+    """The key a token is indexed by: its lower-cased form, or its shape when it starts with a digit."""
+    if not token[0].isdigit():
+        return token.lower()
+    if not token.isdecimal():
+        return DIGIT_LED
+    return SHORT_NUMBER if len(token) <= 2 else YEAR_NUMBER if len(token) == 4 else OTHER_NUMBER
 
 
 def first_words(phrases: Iterable[str]) -> set[str]:
@@ -216,18 +231,19 @@ class _Patterns:
         ]
 
         numerals = [*lex.numeral_units, *lex.numeral_multipliers, *lex.numeral_teen, *lex.numeral_fraction]
-        counts = {DIGIT, *first_words(numerals), *first_words(lex.numeral_vague)}
+        number_words = {*first_words(numerals), *first_words(lex.numeral_vague)}
+        counts = {*NUMBERS, *number_words}  # a number then a space: tiga jam, 5 tahun, beberapa bulan lalu
         # The words a match of each pattern (same order as the table) can start with; None: scan the text.
         starts: list[set[str] | None] = [
-            {DIGIT},  # 13/09/2023
-            {DIGIT},  # 2023-09-13
+            {SHORT_NUMBER},  # 13/09/2023
+            {YEAR_NUMBER},  # 2023-09-13
             None,  # (13/9)
-            {DIGIT, "tanggal", "tgl"},  # 13 September 2023
-            {DIGIT},  # 13 dan 14 September
+            {SHORT_NUMBER, DIGIT_LED, "tanggal", "tgl"},  # 13 September 2023, 13September
+            {SHORT_NUMBER},  # 13 dan 14 September
             {"bulan", *first_words(lex.month_full)},  # bulan Mei, September 2023
             first_words(lex.month_any),  # Sept 2023
-            {DIGIT, "tahun"},  # tahun 2016
-            {DIGIT, "tahun", "era", "dekade", "dasawarsa"},  # 1990-an
+            {YEAR_NUMBER, "tahun"},  # tahun 2016
+            {SHORT_NUMBER, YEAR_NUMBER, DIGIT_LED, "tahun", "era", "dekade", "dasawarsa"},  # 1990-an, 80an
             {"abad"},
             first_words(lex.periods),  # kuartal III 2023
             first_words(lex.periods),  # kuartal pertama dan kedua
@@ -242,7 +258,7 @@ class _Patterns:
             first_words(lex.clock_phrases),
             first_words(lex.parts_of_day),
             counts,  # tiga jam, beberapa bulan lalu
-            counts,  # satu hingga dua tahun
+            {*counts, DIGIT_LED},  # satu hingga dua tahun, 5s.d. 7 tahun
             first_words(lex.se_units),
             first_words(lex.reduplicated_units),
             first_words(lex.vague_durations),
@@ -680,7 +696,7 @@ def candidates(text: str) -> list[tuple[int, Part]]:
             found.extend((rank, part) for part in handler(match, text) if part.end > part.start)
     for token in _WORD.finditer(text):
         word = token.group()
-        ranks = by_first_word.get(DIGIT if word[0].isdigit() else word.lower())
+        ranks = by_first_word.get(first_word_key(word))
         if not ranks:
             continue
         position = token.start()
