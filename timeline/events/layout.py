@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -20,8 +21,15 @@ TOKEN = re.compile(r"\w+(?:[-‐]\w+)*")
 NEXT_WORD = re.compile(r"[^\w\n]*?(\w+(?:[-‐]\w+)*)")
 # Quotations stay inside a paragraph; an unclosed quote mark quotes nothing.
 QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+# What the modality cue patterns count as a word: a cue stands between characters outside `[\w-]`.
+CUE_RUN = re.compile(r"[\w-]+")
 # How far around a trigger words are read (characters): enough for five words before it.
 LOOKBACK_CHARS = 80
+
+
+def _word_or_hyphen(char: str) -> bool:
+    r"""What `[\w-]` matches: `\w` is alphanumerics and the underscore."""
+    return char.isalnum() or char in "_-"
 
 
 class Clause(NamedTuple):
@@ -59,6 +67,7 @@ class Word(NamedTuple):
 class Layout:
     text: str
     lower: str  # same length as text
+    chunks: list[str]  # the lowercase text split at whitespace
     quotes: list[tuple[int, int]]
     clauses: list[Clause]
     clause_starts: list[int]
@@ -159,27 +168,84 @@ def lowercase(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+def located_chunks(lower: str, chunks: list[str], plain: set[str]) -> Iterator[tuple[int, str]]:
+    """(start, chunk) of the whitespace-separated chunks not in `plain`, in text order. Each is searched
+    from the end of the one before, so the text is scanned once, and only the few chunks that matter
+    cost Python code."""
+    cursor = 0
+    for chunk in [chunk for chunk in chunks if chunk not in plain]:
+        position = lower.find(chunk, cursor)
+        # The chunk itself, not the same letters inside a longer chunk.
+        while (position > 0 and not lower[position - 1].isspace()) or (
+            position + len(chunk) < len(lower) and not lower[position + len(chunk)].isspace()
+        ):
+            position = lower.find(chunk, position + 1)
+        cursor = position + len(chunk)
+        yield position, chunk
+
+
 @cache
-def _modality_cue_pattern(cues: Cues) -> re.Pattern[str]:
-    words = cues.hypothetical | cues.reported | cues.attribution
-    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])")
+def _modality_cues_by_first_word(cues: Cues) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Modality cue words by their first word, longest first, each with the kinds it belongs to."""
+    kinds = {"hypothetical": cues.hypothetical, "reported": cues.reported, "attribution": cues.attribution}
+    words = sorted(cues.hypothetical | cues.reported | cues.attribution, key=lambda w: (-len(w), w))
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for word in words:
+        word_kinds = tuple(kind for kind, members in kinds.items() if word in members)
+        by_first.setdefault(word.split(" ")[0], []).append((word, word_kinds))
+    return {first: tuple(entries) for first, entries in by_first.items()}
+
+
+# Whitespace-separated chunks known to hold no modality cue, and the cue-starting words of the others
+# (with their offsets). Bounded in size.
+_CUELESS_CHUNKS: set[str] = set()
+_CHUNK_CUE_STARTS: dict[str, tuple[tuple[int, str], ...]] = {}
+CHUNK_CACHE_LIMIT = 1 << 18
+
+
+def _chunk_cue_starts(chunk: str, by_first: dict) -> tuple[tuple[int, str], ...]:
+    found = _CHUNK_CUE_STARTS.get(chunk)
+    if found is None:
+        found = tuple((run.start(), run.group()) for run in CUE_RUN.finditer(chunk) if run.group() in by_first)
+        if not found and len(_CUELESS_CHUNKS) < CHUNK_CACHE_LIMIT:
+            _CUELESS_CHUNKS.add(chunk)
+        elif found and len(_CHUNK_CUE_STARTS) < CHUNK_CACHE_LIMIT:
+            _CHUNK_CUE_STARTS[chunk] = found
+    return found
+
+
+def _modality_cue_hits(lower: str, chunks: list[str], cues: Cues) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    r"""(start, end, kinds) of the modality cue words, whole words between characters outside `[\w-]`,
+    left to right, the longest cue winning where several start."""
+    by_first = _modality_cues_by_first_word(cues)
+    covered = 0
+    for position, chunk in located_chunks(lower, chunks, _CUELESS_CHUNKS):
+        for offset, first in _chunk_cue_starts(chunk, by_first):
+            start = position + offset
+            if start < covered:
+                continue
+            for word, kinds in by_first[first]:
+                end = start + len(word)
+                if lower.startswith(word, start) and (end == len(lower) or not _word_or_hyphen(lower[end])):
+                    covered = end
+                    yield start, end, kinds
+                    break
 
 
 def layout(text: str, sentences: list[Sentence]) -> Layout:
     cues = lexicon().cues
     lower = lowercase(text)
     clauses = _clauses(lower, sentences, cues)
-    kinds = {"hypothetical": cues.hypothetical, "reported": cues.reported, "attribution": cues.attribution}
-    indexes = {kind: CueIndex([], []) for kind in kinds}
-    for hit in _modality_cue_pattern(cues).finditer(lower):
-        word = hit.group()
-        for kind, words in kinds.items():
-            if word in words:
-                indexes[kind].starts.append(hit.start())
-                indexes[kind].ends.append(hit.end())
+    chunks = lower.split()
+    indexes = {kind: CueIndex([], []) for kind in ("hypothetical", "reported", "attribution")}
+    for start, end, kinds in _modality_cue_hits(lower, chunks, cues):
+        for kind in kinds:
+            indexes[kind].starts.append(start)
+            indexes[kind].ends.append(end)
     return Layout(
         text=text,
         lower=lower,
+        chunks=chunks,
         quotes=[m.span() for m in QUOTATION.finditer(text)],
         clauses=clauses,
         clause_starts=[clause.start for clause in clauses],

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from timeline.models import EntityMention, Timex
 
-from .layout import TOKEN, Clause, Layout
+from .layout import CHUNK_CACHE_LIMIT, TOKEN, Clause, Layout, located_chunks
 from .lexicon import is_bare, lemma_of, lexicon, stem, strip_particle
 
 # What may stand between a clause-final comma or closing quote and a postposed reporting verb.
@@ -70,7 +70,6 @@ def reading(word: str) -> Reading | None:
 # before reach the tokenizer. Bounded in size.
 _PLAIN_CHUNKS: set[str] = set()
 _CHUNK_CANDIDATES: dict[str, tuple[tuple[int, str, Reading], ...]] = {}
-CHUNK_CACHE_LIMIT = 1 << 18
 
 
 def _chunk_candidates(chunk: str) -> tuple[tuple[int, str, Reading], ...]:
@@ -89,20 +88,10 @@ def _chunk_candidates(chunk: str) -> tuple[tuple[int, str, Reading], ...]:
 
 
 def _occurrences(doc: Layout) -> list[tuple[int, str, Reading]]:
-    """Every place a candidate word occurs, in text order. The chunks that may hold one are located in
-    text order, each searched from the end of the one before, so the text is scanned once."""
+    """Every place a candidate word occurs, in text order."""
     lower = doc.lower
-    plain = _PLAIN_CHUNKS
     found = []
-    cursor = 0
-    for chunk in [chunk for chunk in lower.split() if chunk not in plain]:
-        position = lower.find(chunk, cursor)
-        # The chunk itself, not the same letters inside a longer chunk.
-        while (position > 0 and not lower[position - 1].isspace()) or (
-            position + len(chunk) < len(lower) and not lower[position + len(chunk)].isspace()
-        ):
-            position = lower.find(chunk, position + 1)
-        cursor = position + len(chunk)
+    for position, chunk in located_chunks(lower, doc.chunks, _PLAIN_CHUNKS):
         for offset, word, word_reading in _chunk_candidates(chunk):
             start = position + offset
             end = start + len(word)
