@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar as _calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from timeline.models import Granularity
@@ -41,7 +41,15 @@ class Point:
 
     def value(self) -> str:
         year = "XXXX" if self.year is None else f"{self.year:04d}"
-        match self.granularity:
+        granularity = self.granularity
+        if granularity in _DAY_OR_FINER:  # most values: tested first, the enum look-ups below cost
+            day = f"{year}-{self.month:02d}-{self.day:02d}" if self.month and self.day else f"{year}-XX-XX"
+            if granularity is Granularity.PART_OF_DAY:
+                return f"{day}T{self.part_of_day}"
+            if granularity is Granularity.HOUR or granularity is Granularity.MINUTE:
+                return f"{day}T{self.hour:02d}:{self.minute or 0:02d}"
+            return day
+        match granularity:
             case Granularity.CENTURY:
                 return f"{self.century:02d}"
             case Granularity.DECADE:
@@ -52,18 +60,15 @@ class Point:
                 return f"{year}-{self.period}"
             case Granularity.MONTH:
                 return f"{year}-{self.month:02d}" if self.month else f"{year}-XX"
-            case Granularity.WEEK:
-                week = f"{year}-W{self.week:02d}" if self.week else f"{year}-WXX"
-                return week + ("-WE" if self.weekend else "")
-        day = f"{year}-{self.month:02d}-{self.day:02d}" if self.month and self.day else f"{year}-XX-XX"
-        if self.granularity is Granularity.PART_OF_DAY:
-            return f"{day}T{self.part_of_day}"
-        if self.granularity in (Granularity.HOUR, Granularity.MINUTE):
-            return f"{day}T{self.hour:02d}:{self.minute or 0:02d}"
-        return day
+        # a week: the one granularity left
+        week = f"{year}-W{self.week:02d}" if self.week else f"{year}-WXX"
+        return week + ("-WE" if self.weekend else "")
 
     def interval(self) -> tuple[date, date] | None:
         """First and last calendar day the value covers, when the year is known."""
+        if self.granularity in _DAY_OR_FINER:
+            day = self.as_date()
+            return (day, day) if day else None
         if self.granularity is Granularity.CENTURY:
             return date(self.century * 100 or 1, 1, 1), date(self.century * 100 + 99, 12, 31)
         if self.granularity is Granularity.DECADE:
@@ -85,16 +90,14 @@ class Point:
                 return date(year, first, 1), month_end(year + (1 if last < first else 0), last)
             case Granularity.MONTH:
                 return (date(year, self.month, 1), month_end(year, self.month)) if self.month else None
-            case Granularity.WEEK:
-                if self.week is None:
-                    return None
-                monday = date.fromisocalendar(year, self.week, 1)
-                return (monday + timedelta(days=5), monday + timedelta(days=6)) if self.weekend else (
-                    monday,
-                    monday + timedelta(days=6),
-                )
-        day = self.as_date()
-        return (day, day) if day else None
+        # a week: the one granularity left
+        if self.week is None:
+            return None
+        monday = date.fromisocalendar(year, self.week, 1)
+        return (monday + timedelta(days=5), monday + timedelta(days=6)) if self.weekend else (
+            monday,
+            monday + timedelta(days=6),
+        )
 
 
 def month_end(year: int, month: int) -> date:
@@ -132,5 +135,17 @@ def span_of_hours(day: date, start_hour: int, end_hour: int) -> tuple[datetime, 
     return midnight + timedelta(hours=start_hour), midnight + timedelta(hours=end_hour)
 
 
-def with_time(point: Point, **fields: object) -> Point:
-    return replace(point, **fields)
+def at_minute(point: Point, hour: int, minute: int) -> Point:
+    """The point's day at hour:minute (spelled out: `dataclasses.replace` costs several times more)."""
+    return Point(
+        Granularity.MINUTE, point.year, point.month, point.day, point.week, point.weekend, point.period,
+        point.decade, point.century, point.part_of_day, hour, minute,
+    )  # fmt: skip
+
+
+def at_part_of_day(point: Point, part_of_day: str) -> Point:
+    """The point's day in a part of the day (MO, AF, EV, NI)."""
+    return Point(
+        Granularity.PART_OF_DAY, point.year, point.month, point.day, point.week, point.weekend, point.period,
+        point.decade, point.century, part_of_day, point.hour, point.minute,
+    )  # fmt: skip

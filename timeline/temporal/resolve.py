@@ -19,11 +19,12 @@ from timeline.temporal.calendar import (
     Point,
     add_months,
     add_months_to_date,
+    at_minute,
+    at_part_of_day,
     day_point,
     safe_date,
     span_of_hours,
     week_point,
-    with_time,
 )
 from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.recognize import CAL, DURATION, SET, Part
@@ -33,6 +34,7 @@ _TIME_GRANULARITIES = (Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MI
 _NEAR_CHARS = 40
 # one validation call per document: cheaper than a model call per timex, same checks
 _TIMEX_LIST = TypeAdapter(list[Timex])
+_TYPE_OF_KIND = {DURATION: TimexType.DURATION, SET: TimexType.SET}
 _PERIOD_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF}
 
 
@@ -343,9 +345,9 @@ def _with_time_of_day(part: Part, resolved: Resolved) -> Resolved:
     if point is None or not point.has_day or (part.hour is None and part.pod is None):
         return resolved
     if part.hour is not None:
-        point = with_time(point, granularity=Granularity.MINUTE, hour=part.hour, minute=part.minute or 0)
+        point = at_minute(point, part.hour, part.minute or 0)
     else:
-        point = with_time(point, granularity=Granularity.PART_OF_DAY, part_of_day=lexicon().parts_of_day[part.pod].code)
+        point = at_part_of_day(point, lexicon().parts_of_day[part.pod].code)
     return Resolved(point, resolved.anchor, resolved.conflict)
 
 
@@ -363,41 +365,44 @@ def _datetime_span(part: Part, point: Point) -> tuple[object, object]:
     return None, None
 
 
+def _set_present(row: dict[str, object], **fields: object) -> dict[str, object]:
+    """Add the fields that have a value: a field left out takes its default (None) without being validated."""
+    row.update((name, value) for name, value in fields.items() if value is not None)
+    return row
+
+
 def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str) -> dict[str, object]:
     """The fields of the part's `Timex`, to be validated with the document's other rows in one call."""
-    common = {
+    row: dict[str, object] = {
         "id": f"{document_id}:t{part.start}-{part.end}",
         "document_id": document_id,
         "start": part.start,
         "end": part.end,
         "text": text[part.start : part.end],
-        "mod": TimexMod(part.mod) if part.mod else None,
     }
+    if part.mod:
+        row["mod"] = TimexMod(part.mod)
     if part.kind != CAL or resolved is None or resolved.point is None:
-        kind = {DURATION: TimexType.DURATION, SET: TimexType.SET}.get(part.kind, TimexType.DATE)
-        value = part.value if part.kind != CAL else (resolved.raw_value if resolved and resolved.raw_value else "XXXX-XX-XX")
-        return {
-            **common, "type": kind, "value": value, "quant": part.quant, "freq": part.freq, "anchor": TimexAnchor.NONE,
-            "conflict": resolved.conflict if resolved else None,
-        }  # fmt: skip
+        row["type"] = _TYPE_OF_KIND.get(part.kind, TimexType.DATE)
+        row["value"] = part.value if part.kind != CAL else (resolved.raw_value if resolved and resolved.raw_value else "XXXX-XX-XX")
+        row["anchor"] = TimexAnchor.NONE
+        return _set_present(row, quant=part.quant, freq=part.freq, conflict=resolved.conflict if resolved else None)
     point = resolved.point
-    interval = point.interval()
     is_time = point.granularity in _TIME_GRANULARITIES
-    start, end = _datetime_span(part, point) if is_time else (None, None)
-    return {
-        **common,
-        "type": TimexType.TIME if is_time else TimexType.DATE,
-        "value": point.value(),
-        "granularity": point.granularity,
-        "interval_start": interval[0] if interval else None,
-        "interval_end": interval[1] if interval else None,
-        "datetime_start": start,
-        "datetime_end": end,
-        "timezone": part.tz,
-        "utc_offset": lexicon().timezones.get(part.tz) if part.tz else None,
-        "anchor": resolved.anchor,
-        "conflict": resolved.conflict,
-    }
+    row["type"] = TimexType.TIME if is_time else TimexType.DATE
+    row["value"] = point.value()
+    row["granularity"] = point.granularity
+    row["anchor"] = resolved.anchor
+    interval = point.interval()
+    if interval:
+        row["interval_start"], row["interval_end"] = interval
+    if is_time:
+        start, end = _datetime_span(part, point)
+        if start is not None:
+            row["datetime_start"], row["datetime_end"] = start, end
+    if part.tz:
+        _set_present(row, timezone=part.tz, utc_offset=lexicon().timezones.get(part.tz))
+    return _set_present(row, conflict=resolved.conflict)
 
 
 def resolve_all(parts: list[Part], text: str, dct: date | None, document_id: str) -> list[Timex]:
