@@ -148,15 +148,17 @@ def _clauses(lower: str, sentences: list[Sentence], cues: Cues) -> list[Clause]:
     conjunctions = {word.lower() for word in cues.clause_conjunctions}
     clauses: list[Clause] = []
     for sentence in sentences:
-        first = bisect_right(boundaries, sentence.start)
-        last = bisect_left(boundaries, sentence.end)
-        starts = [sentence.start, *boundaries[first:last]]
-        for position, (start, end) in enumerate(zip(starts, [*starts[1:], sentence.end], strict=True)):
-            cue = None
-            if position:
-                word = TOKEN.match(lower, start)
-                cue = word.group() if word and word.group() in conjunctions else None
-            clauses.append(Clause(start, end, sentence.index, position, cue))
+        start, end, index = sentence.start, sentence.end, sentence.index
+        first = bisect_right(boundaries, start)
+        inner = boundaries[first : bisect_left(boundaries, end, first)]
+        if not inner:  # most sentences are one clause
+            clauses.append(Clause(start, end, index, 0, None))
+            continue
+        clauses.append(Clause(start, inner[0], index, 0, None))
+        for position, (clause_start, clause_end) in enumerate(zip(inner, [*inner[1:], end]), start=1):
+            word = TOKEN.match(lower, clause_start)
+            cue = word.group() if word and word.group() in conjunctions else None
+            clauses.append(Clause(clause_start, clause_end, index, position, cue))
     return clauses
 
 

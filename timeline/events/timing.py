@@ -20,6 +20,10 @@ from .layout import Clause, Layout
 from .lexicon import lexicon
 from .triggers import Trigger
 
+# Enum members bound once: reading a member off its Enum class is a descriptor call (~0.1 µs) each
+# time, and these are read for every trigger and mention.
+DURATION = TimexType.DURATION
+EXPLICIT, NARRATIVE = TimeAnchor.EXPLICIT, TimeAnchor.NARRATIVE
 VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 POINT_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
 # A timex before its trigger ("Pada 2016, ... diresmikan") is a weaker claim than one after it.
@@ -143,11 +147,11 @@ class Timing:
             nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, lean))
             if is_point(timex):
                 self.claimed.setdefault(nearest.start, []).append(timex)
-            elif timex.type is TimexType.DURATION and nearest.start not in self.durations:
+            elif timex.type is DURATION and nearest.start not in self.durations:
                 self.durations[nearest.start] = timex
 
     def _lean(self, timex: Timex) -> Lean:
-        if timex.type is TimexType.DURATION or id(timex) in self.after_preposition:
+        if timex.type is DURATION or id(timex) in self.after_preposition:
             return "back"
         after = WORD.match(self.doc.text, timex.end + 1) if timex.end < len(self.doc.text) else None
         if after and after.group().lower() in self.cues.auxiliaries:
@@ -186,7 +190,7 @@ class Timing:
         primary = min(definite, key=lambda t: (id(t) not in after_preposition, _distance(trigger, t)))
         times = self.explicit_times.get(id(primary))
         if times is None:
-            times = [from_timex(t, TimeAnchor.EXPLICIT) for t in self._coordinated(primary)]
+            times = [from_timex(t, EXPLICIT) for t in self._coordinated(primary)]
             self.explicit_times[id(primary)] = times
         return list(times)
 
@@ -204,7 +208,7 @@ class Timing:
         vague = [
             t for t in self.claimed.get(trigger.start, []) if t.value in VAGUE and _distance(trigger, t) <= VAGUE_REACH
         ]
-        return from_timex(min(vague, key=lambda t: _distance(trigger, t)), TimeAnchor.EXPLICIT) if vague else None
+        return from_timex(min(vague, key=lambda t: _distance(trigger, t)), EXPLICIT) if vague else None
 
     def duration(self, trigger: Trigger) -> Timex | None:
         return self.durations.get(trigger.start)
@@ -214,5 +218,5 @@ class Timing:
         sentence = clause.sentence
         if sentence not in self.narrative_times:
             timex = self.narrative_by_sentence.get(sentence)
-            self.narrative_times[sentence] = from_timex(timex, TimeAnchor.NARRATIVE) if timex else None
+            self.narrative_times[sentence] = from_timex(timex, NARRATIVE) if timex else None
         return self.narrative_times[sentence]
