@@ -144,7 +144,8 @@ def test_first_word_index_covers_the_seed(seed_dir) -> None:
 NUMBER_SHAPES = [
     "13", "7", "2023", "1990", "1990an", "80an", "80", "'80-an", "130", "20231", "5s.d.", "5sd", "13September",
     "1,5", "-", "/", "09", "2023-09-13", "13/9/2023", "tahun", "September", "jam", "malam", "hari", "kali",
-    "hingga", "dan", "sekali", "sehari", "tanggal", "an", "٢٠٢٣", "²", "(", ")",
+    "hingga", "dan", "sekali", "sehari", "tanggal", "an", "٢٠٢٣", "²", "(", ")", "$", "%", "APBN-", "–", "—",
+    ".", ",", "s.d.", "\n", "\u00a0", "bulan", "1.5", "12:30",
 ]  # fmt: skip
 
 
@@ -153,7 +154,8 @@ NUMBER_SHAPES = [
     lambda words: st.sampled_from([" ".join(words), "".join(words)])
 ))
 def test_number_shape_index_finds_what_a_full_scan_finds(text: str) -> None:
-    """Digit-led tokens are indexed by shape (two digits, four, other, digits then letters)."""
+    """Digit-led tokens are indexed by shape (two digits, four, other, digits then letters) and by
+    the characters around them (after a decimal point or slash; a short number's next character)."""
     from timeline.temporal.recognize import candidates
 
     assert _scan_every_pattern(text) <= {(rank, part.start, part.end) for rank, part in candidates(text)}

@@ -76,23 +76,37 @@ class Part:
 _DATE_FOLLOWS = re.compile(r"\s*\(\s*\d")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
+# Most number patterns start only where no word, decimal point, slash or "-" after a letter is
+# right before the number ("46,1", "13.20", "25/4", "APBN-2015" start none of them there).
+_LEFT_OF_NUMBER = r"(?<![\w.,/$])(?<![A-Za-z]-)"
+_NUMBER_MAY_START = re.compile(_LEFT_OF_NUMBER, re.IGNORECASE)
+# What every pattern on a one- or two-digit number needs right after it: a space, a dash, a separator.
+_AFTER_SHORT_NUMBER = re.compile(r"[\s\-–—./,]")
+
 # First-word keys of tokens that start with a digit, by shape: most number patterns can start
 # only on some shapes (a day has one or two digits, a year four, a count only digits).
 SHORT_NUMBER = "0"  # one or two digits
 YEAR_NUMBER = "0000"  # four digits
 OTHER_NUMBER = "000"  # any other count of digits
+GLUED_NUMBER = "0."  # digits right after a decimal point, a slash, ... (see _LEFT_OF_NUMBER)
 DIGIT_LED = "0x"  # a digit followed by letters ("1990an", "5s.d.") or an unusual digit
 NUMBERS = frozenset({SHORT_NUMBER, YEAR_NUMBER, OTHER_NUMBER})
 _WORD = re.compile(r"\w+")
 
 
-def first_word_key(token: str) -> str:
-    """The key a token is indexed by: its lower-cased form, or its shape when it starts with a digit."""
+def first_word_key(text: str, start: int, end: int) -> str | None:
+    """The key the token text[start:end] is indexed by: its lower-cased form, or its shape when
+    it starts with a digit (None: a short number no pattern can start on, as in "(25/4)")."""
+    token = text[start:end]
     if not token[0].isdigit():
         return token.lower()
     if not token.isdecimal():
         return DIGIT_LED
-    return SHORT_NUMBER if len(token) <= 2 else YEAR_NUMBER if len(token) == 4 else OTHER_NUMBER
+    if not _NUMBER_MAY_START.match(text, start):
+        return GLUED_NUMBER
+    if end - start <= 2:
+        return SHORT_NUMBER if _AFTER_SHORT_NUMBER.match(text, end) else None
+    return YEAR_NUMBER if end - start == 4 else OTHER_NUMBER
 
 
 def first_words(phrases: Iterable[str]) -> set[str]:
@@ -151,7 +165,7 @@ class _Patterns:
         periods = alternation(lex.periods)
         coordination = alternation(lex.range_words)
         modifiers = alternation(lex.modifiers)
-        left_num = r"(?<![\w.,/$])(?<![A-Za-z]-)"
+        left_num = _LEFT_OF_NUMBER
 
         def compile_(pattern: str) -> re.Pattern[str]:
             return re.compile(pattern, re.IGNORECASE)
@@ -177,7 +191,7 @@ class _Patterns:
             ), self._month),
             (compile_(rf"\b(?P<m>{month_any})\.?\s*(?P<y>\d{{4}})\b(?:\s+(?P<suf>{suffix})\b)?"), self._month),
             (compile_(
-                rf"(?<![\w.,/$])(?<![A-Za-z]-)(?:(?P<tahun>tahun)\s+)?(?P<y>\d{{4}})(?![\w]|[.,]\d|-an)(?:\s+(?P<suf>{suffix})\b)?"
+                rf"{left_num}(?:(?P<tahun>tahun)\s+)?(?P<y>\d{{4}})(?![\w]|[.,]\d|-an)(?:\s+(?P<suf>{suffix})\b)?"
             ), self._year),
             (compile_(rf"{left_num}(?:(?P<pre>tahun|era|dekade|dasawarsa)\s+)?(?:(?P<y>\d{{3}})0|'?(?P<yy>[1-9])0)-?an\b"), self._decade),
             (compile_(r"\babad\s+(?:ke-\s*|ke\s+)?(?P<n>\d{1,2}|[IVXL]+)\b"), self._century),
@@ -264,7 +278,7 @@ class _Patterns:
             first_words(lex.vague_durations),
             counts,  # tiga malam empat hari
             first_words(lex.set_every),
-            {*counts, "sekali"},  # dua kali sehari
+            {*counts, GLUED_NUMBER, "sekali"},  # dua kali sehari, 1,5 kali sebulan
             first_words(lex.set_adjectives),
             first_words(lex.vague),
             first_words(lex.vague_after_words),
@@ -695,11 +709,10 @@ def candidates(text: str) -> list[tuple[int, Part]]:
         for match in pattern.finditer(text):
             found.extend((rank, part) for part in handler(match, text) if part.end > part.start)
     for token in _WORD.finditer(text):
-        word = token.group()
-        ranks = by_first_word.get(first_word_key(word))
+        position, end = token.span()
+        ranks = by_first_word.get(first_word_key(text, position, end))
         if not ranks:
             continue
-        position = token.start()
         for rank in ranks:
             pattern, handler = table[rank]
             match = pattern.match(text, position)
