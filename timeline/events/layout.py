@@ -67,7 +67,9 @@ class Word(NamedTuple):
 class Layout:
     text: str
     lower: str  # same length as text
-    chunks: list[str]  # the lowercase text split at whitespace
+    # The whitespace-separated chunks that may hold a trigger word or a cue (not in QUIET_CHUNKS), with
+    # their starts, in text order.
+    chunks: list[tuple[int, str]]
     quotes: list[tuple[int, int]]
     clauses: list[Clause]
     clause_starts: list[int]
@@ -170,12 +172,18 @@ def lowercase(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-def located_chunks(lower: str, chunks: list[str], plain: set[str]) -> Iterator[tuple[int, str]]:
-    """(start, chunk) of the whitespace-separated chunks not in `plain`, in text order. Each is searched
-    from the end of the one before, so the text is scanned once, and only the few chunks that matter
-    cost Python code."""
+# Whitespace-separated chunks known to hold neither a trigger candidate nor a modality cue: most of any
+# text. The trigger finder adds them, once it and this module have both read a chunk. Bounded in size.
+QUIET_CHUNKS: set[str] = set()
+CHUNK_CACHE_LIMIT = 1 << 18
+
+
+def _located_chunks(lower: str) -> list[tuple[int, str]]:
+    """(start, chunk) of the chunks not known to be quiet, in text order. Each is searched from the end of
+    the one before, so the text is scanned once, and only the few chunks that matter cost Python code."""
+    located = []
     cursor = 0
-    for chunk in [chunk for chunk in chunks if chunk not in plain]:
+    for chunk in [chunk for chunk in lower.split() if chunk not in QUIET_CHUNKS]:
         position = lower.find(chunk, cursor)
         # The chunk itself, not the same letters inside a longer chunk.
         while (position > 0 and not lower[position - 1].isspace()) or (
@@ -183,7 +191,8 @@ def located_chunks(lower: str, chunks: list[str], plain: set[str]) -> Iterator[t
         ):
             position = lower.find(chunk, position + 1)
         cursor = position + len(chunk)
-        yield position, chunk
+        located.append((position, chunk))
+    return located
 
 
 @cache
@@ -198,31 +207,29 @@ def _modality_cues_by_first_word(cues: Cues) -> dict[str, tuple[tuple[str, tuple
     return {first: tuple(entries) for first, entries in by_first.items()}
 
 
-# Whitespace-separated chunks known to hold no modality cue, and the cue-starting words of the others
-# (with their offsets). Bounded in size.
-_CUELESS_CHUNKS: set[str] = set()
+# The cue-starting words of each chunk read so far, with their offsets (mostly none). Bounded in size.
 _CHUNK_CUE_STARTS: dict[str, tuple[tuple[int, str], ...]] = {}
-CHUNK_CACHE_LIMIT = 1 << 18
 
 
-def _chunk_cue_starts(chunk: str, by_first: dict) -> tuple[tuple[int, str], ...]:
+def chunk_cue_starts(chunk: str) -> tuple[tuple[int, str], ...]:
     found = _CHUNK_CUE_STARTS.get(chunk)
     if found is None:
+        by_first = _modality_cues_by_first_word(lexicon().cues)
         found = tuple((run.start(), run.group()) for run in CUE_RUN.finditer(chunk) if run.group() in by_first)
-        if not found and len(_CUELESS_CHUNKS) < CHUNK_CACHE_LIMIT:
-            _CUELESS_CHUNKS.add(chunk)
-        elif found and len(_CHUNK_CUE_STARTS) < CHUNK_CACHE_LIMIT:
+        if len(_CHUNK_CUE_STARTS) < CHUNK_CACHE_LIMIT:
             _CHUNK_CUE_STARTS[chunk] = found
     return found
 
 
-def _modality_cue_hits(lower: str, chunks: list[str], cues: Cues) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+def _modality_cue_hits(
+    lower: str, chunks: list[tuple[int, str]], cues: Cues
+) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     r"""(start, end, kinds) of the modality cue words, whole words between characters outside `[\w-]`,
     left to right, the longest cue winning where several start."""
     by_first = _modality_cues_by_first_word(cues)
     covered = 0
-    for position, chunk in located_chunks(lower, chunks, _CUELESS_CHUNKS):
-        for offset, first in _chunk_cue_starts(chunk, by_first):
+    for position, chunk in chunks:
+        for offset, first in chunk_cue_starts(chunk):
             start = position + offset
             if start < covered:
                 continue
@@ -238,7 +245,7 @@ def layout(text: str, sentences: list[Sentence]) -> Layout:
     cues = lexicon().cues
     lower = lowercase(text)
     clauses = _clauses(lower, sentences, cues)
-    chunks = lower.split()
+    chunks = _located_chunks(lower)
     indexes = {kind: CueIndex([], []) for kind in ("hypothetical", "reported", "attribution")}
     for start, end, kinds in _modality_cue_hits(lower, chunks, cues):
         for kind in kinds:

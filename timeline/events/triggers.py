@@ -9,7 +9,14 @@ from typing import NamedTuple
 
 from timeline.models import EntityMention, Timex
 
-from .layout import CHUNK_CACHE_LIMIT, TOKEN, Clause, Layout, located_chunks
+from .layout import (
+    CHUNK_CACHE_LIMIT,
+    QUIET_CHUNKS,
+    TOKEN,
+    Clause,
+    Layout,
+    chunk_cue_starts,
+)
 from .lexicon import is_bare, lemma_of, lexicon, stem, strip_particle
 
 # What may stand between a clause-final comma or closing quote and a postposed reporting verb.
@@ -65,10 +72,8 @@ def reading(word: str) -> Reading | None:
     return Reading(lemma, event_type, multiword, light, postposed)
 
 
-# What each whitespace-separated chunk seen before holds: its candidate words with their offsets and
-# readings. Most chunks hold none; they are skipped by one set look-up, and only chunks never seen
-# before reach the tokenizer. Bounded in size.
-_PLAIN_CHUNKS: set[str] = set()
+# The candidate words of each chunk read so far, with their offsets and readings (mostly none); only
+# chunks never seen before reach the tokenizer. Bounded in size.
 _CHUNK_CANDIDATES: dict[str, tuple[tuple[int, str, Reading], ...]] = {}
 
 
@@ -80,10 +85,10 @@ def _chunk_candidates(chunk: str) -> tuple[tuple[int, str, Reading], ...]:
             for token in TOKEN.finditer(chunk)
             if (word_reading := reading(token.group()))
         )
-        if not found and len(_PLAIN_CHUNKS) < CHUNK_CACHE_LIMIT:
-            _PLAIN_CHUNKS.add(chunk)
-        elif found and len(_CHUNK_CANDIDATES) < CHUNK_CACHE_LIMIT:
+        if len(_CHUNK_CANDIDATES) < CHUNK_CACHE_LIMIT:
             _CHUNK_CANDIDATES[chunk] = found
+        if not found and not chunk_cue_starts(chunk) and len(QUIET_CHUNKS) < CHUNK_CACHE_LIMIT:
+            QUIET_CHUNKS.add(chunk)
     return found
 
 
@@ -91,7 +96,7 @@ def _occurrences(doc: Layout) -> list[tuple[int, str, Reading]]:
     """Every place a candidate word occurs, in text order."""
     lower = doc.lower
     found = []
-    for position, chunk in located_chunks(lower, doc.chunks, _PLAIN_CHUNKS):
+    for position, chunk in doc.chunks:
         for offset, word, word_reading in _chunk_candidates(chunk):
             start = position + offset
             end = start + len(word)
