@@ -38,6 +38,9 @@ CASES = [
     ("Harga emas tercatat naik pada pukul 7:55 WIB, Jumat (5/12/2014).", date(2014, 12, 5),
      [("pukul 7:55 WIB, Jumat (5/12/2014)", "TIME", "2014-12-05T07:55")]),
     ("Bursa ditutup menguat hari ini, Kamis (11/12/2014).", date(2014, 12, 11), [("hari ini, Kamis (11/12/2014)", "DATE", "2014-12-11")]),
+    # a number typed without its space after the word that introduces it
+    ("Rapat dimulai pukul14.30 WIB di gedung DPR.", DCT, [("pukul14.30 WIB", "TIME", "2023-09-13T14:30")]),
+    ("Sidang digelar tanggal5 Mei 2023 di Bandung.", DCT, [("tanggal5 Mei 2023", "DATE", "2023-05-05")]),
     ("Gubernur meninjau lokasi banjir kemarin (19/11).", date(2014, 11, 20), [("kemarin (19/11)", "DATE", "2014-11-19")]),
     ("Presiden meresmikan bendungan itu pada hari Kamis (27/11/2014).", date(2014, 11, 28), [("hari Kamis (27/11/2014)", "DATE", "2014-11-27")]),
     ("Rapat dimulai Senin, 12 Januari 2015, pukul 10.00 WIB.", date(2015, 1, 12),

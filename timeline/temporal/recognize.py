@@ -91,7 +91,9 @@ OTHER_NUMBER = "000"  # any other count of digits
 GLUED_NUMBER = "0."  # digits right after a decimal point, a slash, ... (see _LEFT_OF_NUMBER)
 DIGIT_LED = "0x"  # a digit followed by letters ("1990an", "5s.d.") or an unusual digit
 NUMBERS = frozenset({SHORT_NUMBER, YEAR_NUMBER, OTHER_NUMBER})
-_WORD = re.compile(r"\w+")
+# A token is a run of letters, or a digit with the word characters glued to it: patterns that allow
+# no space before a number ("pukul14.30", "tanggal5 Mei") start on the letters alone.
+_WORD = re.compile(r"[^\W\d]+|\d\w*")
 
 
 def first_word_key(text: str, start: int, end: int) -> str | None:
