@@ -85,6 +85,8 @@ class Entities:
         return self._currency_part[key]
 
     def title_part(self, mention: EntityMention) -> bool:
+        if mention.kind is PERSON:
+            return False  # a person is never part of another person's title
         key = mention.start
         if key not in self._title_part:
             index = bisect_left(self.starts, mention.end)
@@ -147,9 +149,11 @@ class Entities:
     def candidates(self, start: int, end: int, floor: int) -> list[EntityMention]:
         """The mentions inside [start, end) that can be actors: eligible, and not a place after `di`
         (looked for back to `floor`)."""
-        mentions, eligible = self.mentions, self.eligible
         index = bisect_left(self.starts, start)
         last = bisect_left(self.starts, end, index)
+        if index == last:
+            return []
+        mentions, eligible = self.mentions, self.eligible
         return [
             mentions[i]
             for i in range(index, last)

@@ -35,6 +35,8 @@ Lean = Literal["back", "forward"] | None
 # A vague reference (saat ini, masa depan) dates only a trigger right next to it.
 VAGUE_REACH = 40
 WORD = re.compile(r"\w+")
+# The last word before a position (searched with that position as the end).
+LAST_WORD = re.compile(r"(\w+)\W*\Z")
 # A comma opening a new clause: what follows a statement verb there is the reported content.
 NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b|pada\b)[a-z]")
 
@@ -95,14 +97,14 @@ def _distance(trigger: Trigger, timex: Timex, lean: Lean = None) -> float:
 
 
 def _narrative_times(
-    doc: Layout, timexes: list[Timex], clauses: list[Clause], sentences: list[Sentence]
+    timexes: list[Timex], clauses: list[Clause], quoted: list[bool], sentences: list[Sentence]
 ) -> dict[int, Timex]:
-    """For each sentence, the latest definite date in the earlier sentences of its paragraph (`clauses`:
-    the clause of each timex). Dates inside quotations are the speaker's, not the story's: they set no
-    narrative time."""
+    """For each sentence, the latest date in the earlier sentences of its paragraph (`timexes`: the
+    definite ones, with their clauses and whether they stand in a quotation). Dates inside quotations are
+    the speaker's, not the story's: they set no narrative time."""
     latest_in: dict[int, Timex] = {}
-    for timex, clause in zip(timexes, clauses, strict=True):
-        if is_definite(timex) and doc.quote_of(timex.start) is None:
+    for timex, clause, in_quote in zip(timexes, clauses, quoted, strict=True):
+        if not in_quote:
             latest_in[clause.sentence] = timex
     narrative: dict[int, Timex] = {}
     current: Timex | None = None
@@ -128,25 +130,37 @@ class Timing:
         self.after_preposition = {id(timex) for timex in self.timexes if self._preceded_by_time_preposition(timex)}
         self.explicit_times: dict[int, list[EventTime]] = {}
         clauses = [doc.clause_of(timex.start) for timex in self.timexes]
-        self.narrative_by_sentence = _narrative_times(doc, self.timexes, clauses, sentences)
+        definite = [index for index, timex in enumerate(self.timexes) if is_definite(timex)]
+        self.definite = {id(self.timexes[index]) for index in definite}
+        # The quotation each definite timex stands in.
+        self.quote = {id(self.timexes[index]): doc.quote_of(self.timexes[index].start) for index in definite}
+        self.narrative_by_sentence = _narrative_times(
+            [self.timexes[index] for index in definite],
+            [clauses[index] for index in definite],
+            [self.quote[id(self.timexes[index])] is not None for index in definite],
+            sentences,
+        )
         clause_triggers: dict[int, list[Trigger]] = {}
         for trigger in triggers:
             clause_triggers.setdefault(trigger.clause.start, []).append(trigger)
         self.clause_triggers = clause_triggers
         self.claimed: dict[int, list[Timex]] = {}  # trigger start -> the point timexes it is nearest to
+        self.claimed_definite: dict[int, list[Timex]] = {}  # the same, definite ones only
         self.durations: dict[int, Timex] = {}
         self.orphans: dict[int, list[Timex]] = {}  # sentence -> definite timexes of clauses without triggers
         self.narrative_times: dict[int, EventTime | None] = {}
         for timex, clause in zip(self.timexes, clauses, strict=True):
             rivals = clause_triggers.get(clause.start, [])
             if not rivals:
-                if is_definite(timex):
+                if id(timex) in self.definite:
                     self.orphans.setdefault(clause.sentence, []).append(timex)
                 continue
             lean = self._lean(timex)
             nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, lean))
             if is_point(timex):
                 self.claimed.setdefault(nearest.start, []).append(timex)
+                if id(timex) in self.definite:
+                    self.claimed_definite.setdefault(nearest.start, []).append(timex)
             elif timex.type is DURATION and nearest.start not in self.durations:
                 self.durations[nearest.start] = timex
 
@@ -159,8 +173,8 @@ class Timing:
         return None
 
     def _preceded_by_time_preposition(self, timex: Timex) -> bool:
-        before = WORD.findall(self.doc.text[max(0, timex.start - 12) : timex.start])
-        return bool(before) and before[-1].lower() in self.cues.time_prepositions
+        before = LAST_WORD.search(self.doc.text, max(0, timex.start - 12), timex.start)
+        return before is not None and before.group(1).lower() in self.cues.time_prepositions
 
     def _coordinated(self, primary: Timex) -> list[Timex]:
         """`pada bulan Mei dan Agustus tahun ini`: each coordinated date gives its own row."""
@@ -168,19 +182,16 @@ class Timing:
         position = self.position[id(primary)]
         for neighbour in self.timexes[position + 1 :]:
             between = self.doc.text[chain[-1].end : neighbour.start].strip().lower()
-            if not is_definite(neighbour) or between not in self.cues.time_coordinators:
+            if id(neighbour) not in self.definite or between not in self.cues.time_coordinators:
                 break
             chain.append(neighbour)
         return chain
 
     def explicit(self, trigger: Trigger) -> list[EventTime]:
-        claimed = self.claimed.get(trigger.start, [])
-        clause = trigger.clause
-        definite = [t for t in claimed if is_definite(t)]
+        definite = self.claimed_definite.get(trigger.start, [])
         if not definite:
-            quote = trigger.quote
-            orphans = self.orphans.get(clause.sentence, [])
-            definite = [t for t in orphans if self.doc.quote_of(t.start) == quote]
+            quote, quotes = trigger.quote, self.quote
+            definite = [t for t in self.orphans.get(trigger.clause.sentence, []) if quotes[id(t)] == quote]
         if trigger.event_type in self.cues.publication_types:
             # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
             definite = [t for t in definite if t.end <= trigger.start or not self._in_content(trigger, t)]
