@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TypedDict
 
 from timeline.models import (
     Actor,
@@ -39,7 +39,9 @@ DAY_OR_FINER = frozenset(
 OCCASION_WINDOW = timedelta(days=7)
 
 
-class MentionRecord(NamedTuple):
+class MentionRecord(TypedDict):
+    """An event mention as the row's `mentions` field takes it (validated with the row)."""
+
     sentence_index: int
     trigger: str
     trigger_start: int
@@ -70,7 +72,12 @@ class Draft:
         return frozenset(actor.name for actor in self.actors)
 
     def mention(self) -> MentionRecord:
-        return MentionRecord(self.sentence.index, self.trigger_text, self.trigger.start, self.trigger.end)
+        return {
+            "sentence_index": self.sentence.index,
+            "trigger": self.trigger_text,
+            "trigger_start": self.trigger.start,
+            "trigger_end": self.trigger.end,
+        }
 
 
 def _times_compatible(earlier: Draft, later: Draft) -> bool:
@@ -159,7 +166,7 @@ def _event(document: Document, draft: Draft) -> Event:
             "actors": draft.actors,
             "location": location.name if location else None,
             "location_country": location.country if location else None,
-            "mentions": [record._asdict() for record in draft.mentions],
+            "mentions": draft.mentions,
         }
     )
 

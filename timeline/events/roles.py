@@ -417,6 +417,8 @@ NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b)[a-z]")
 def _location(trigger: Trigger, clause: Clause, entities: Entities) -> EntityMention | None:
     """The most specific place named in a `di` phrase of the trigger's clause, after the trigger first.
     A statement's place must follow it without a reported clause in between."""
+    if not entities.places:
+        return None
     places = entities.located_places(clause)
     if not places:
         return None
