@@ -6,6 +6,7 @@ Everything here is a lookup table keyed by lower-cased words, built once per pro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -223,6 +224,26 @@ def alternation(words: Any) -> str:
     """A regex alternation of literal phrases, longest first, any run of spaces between words."""
     ordered = sorted({word for word in words}, key=lambda word: (-len(word), word))
     return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered) + ")"
+
+
+def character_trie(words: Iterable[str]) -> str:
+    """A regex alternation of literal words as a character trie (sets, then tries, one branch per first
+    character instead of one per word), which Python's regex engine runs several times faster."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_source(tree)
+
+
+def _trie_source(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_source(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def parse_numeral(words: str) -> float | None:

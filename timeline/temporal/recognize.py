@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from timeline.temporal.lexicon import Lexicon, alternation, lexicon, parse_numeral
+from timeline.temporal.lexicon import Lexicon, alternation, character_trie, lexicon, parse_numeral
 
 # Part kinds.
 CAL = "cal"  # a calendar point or period: DATE, or TIME when it has a time of day
@@ -96,12 +96,10 @@ NUMBERS = frozenset({SHORT_NUMBER, YEAR_NUMBER, OTHER_NUMBER})
 _WORD = re.compile(r"[^\W\d]+|\d\w*")
 
 
-def first_word_key(text: str, start: int, end: int) -> str | None:
-    """The key the token text[start:end] is indexed by: its lower-cased form, or its shape when
-    it starts with a digit (None: a short number no pattern can start on, as in "(25/4)")."""
+def number_key(text: str, start: int, end: int) -> str | None:
+    """The key the token text[start:end], which starts with a digit, is indexed by: its shape
+    (None: a short number no pattern can start on, as in "(25/4)")."""
     token = text[start:end]
-    if not token[0].isdigit():
-        return token.lower()
     if not token.isdecimal():
         return DIGIT_LED
     if not _NUMBER_MAY_START.match(text, start):
@@ -293,6 +291,13 @@ class _Patterns:
         for rank, words in enumerate(starts):
             for word in words or ():
                 self.by_first_word[word] = (*self.by_first_word.get(word, ()), rank)
+        # Tokens worth a look: a first word of some pattern (as a whole run of letters, a number may
+        # follow: "pukul14.30") or a number not glued to a word. Scanning for these in one regex pass
+        # beats a Python loop over every word; lower-cased text lets the pattern be case-sensitive.
+        letter_keys = [word for word in self.by_first_word if not word[0].isdigit()]
+        source = rf"(?<!\w)(?:{character_trie(letter_keys)}(?![^\W\d])|\d\w*)"
+        self.lower_case_scan = re.compile(source)
+        self.any_case_scan = re.compile(source, re.IGNORECASE)
 
     # -- dates -------------------------------------------------------------------------
 
@@ -701,7 +706,7 @@ def candidates(text: str) -> list[tuple[int, Part]]:
     """Every part any pattern finds, with the pattern's rank (earlier patterns win ties).
 
     Patterns are tried only where a word they can start with occurs, so the text is
-    scanned once for words instead of once per pattern.
+    scanned once for those words instead of once per pattern.
     """
     compiled = patterns()
     table, by_first_word = compiled.table, compiled.by_first_word
@@ -710,11 +715,18 @@ def candidates(text: str) -> list[tuple[int, Part]]:
         pattern, handler = table[rank]
         for match in pattern.finditer(text):
             found.extend((rank, part) for part in handler(match, text) if part.end > part.start)
-    for token in _WORD.finditer(text):
-        position, end = token.span()
-        ranks = by_first_word.get(first_word_key(text, position, end))
+    # offsets into the lower-cased text hold unless lower-casing changed its length ("İ" grows)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        tokens = compiled.lower_case_scan.finditer(lowered)
+    else:
+        tokens = compiled.any_case_scan.finditer(text)
+    for token in tokens:
+        word = token.group()
+        ranks = by_first_word.get(number_key(text, *token.span()) if word[0].isdigit() else word.lower())
         if not ranks:
             continue
+        position = token.start()
         for rank in ranks:
             pattern, handler = table[rank]
             match = pattern.match(text, position)
