@@ -207,8 +207,16 @@ def _modality_cues_by_first_word(cues: Cues) -> dict[str, tuple[tuple[str, tuple
     return {first: tuple(entries) for first, entries in by_first.items()}
 
 
-# The cue-starting words of each chunk read so far, with their offsets (mostly none). Bounded in size.
+# The cue-starting words of each chunk read so far and not known to be quiet, with their offsets.
+# Bounded in size.
 _CHUNK_CUE_STARTS: dict[str, tuple[tuple[int, str], ...]] = {}
+
+
+def mark_quiet(chunk: str) -> None:
+    """The trigger finder found no candidate word in a chunk holding no cue: no need to read it again."""
+    if len(QUIET_CHUNKS) < CHUNK_CACHE_LIMIT:
+        QUIET_CHUNKS.add(chunk)
+        _CHUNK_CUE_STARTS.pop(chunk, None)
 
 
 def chunk_cue_starts(chunk: str) -> tuple[tuple[int, str], ...]:

@@ -11,11 +11,11 @@ from timeline.models import EntityMention, Timex
 
 from .layout import (
     CHUNK_CACHE_LIMIT,
-    QUIET_CHUNKS,
     TOKEN,
     Clause,
     Layout,
     chunk_cue_starts,
+    mark_quiet,
 )
 from .lexicon import is_bare, lemma_of, lexicon, stem, strip_particle
 
@@ -72,8 +72,8 @@ def reading(word: str) -> Reading | None:
     return Reading(lemma, event_type, multiword, light, postposed)
 
 
-# The candidate words of each chunk read so far, with their offsets and readings (mostly none); only
-# chunks never seen before reach the tokenizer. Bounded in size.
+# The candidate words of each chunk read so far and not known to be quiet, with their offsets and
+# readings; only chunks never seen before reach the tokenizer. Bounded in size.
 _CHUNK_CANDIDATES: dict[str, tuple[tuple[int, str, Reading], ...]] = {}
 
 
@@ -85,10 +85,10 @@ def _chunk_candidates(chunk: str) -> tuple[tuple[int, str, Reading], ...]:
             for token in TOKEN.finditer(chunk)
             if (word_reading := reading(token.group()))
         )
-        if len(_CHUNK_CANDIDATES) < CHUNK_CACHE_LIMIT:
+        if not found and not chunk_cue_starts(chunk):
+            mark_quiet(chunk)
+        elif len(_CHUNK_CANDIDATES) < CHUNK_CACHE_LIMIT:
             _CHUNK_CANDIDATES[chunk] = found
-        if not found and not chunk_cue_starts(chunk) and len(QUIET_CHUNKS) < CHUNK_CACHE_LIMIT:
-            QUIET_CHUNKS.add(chunk)
     return found
 
 
