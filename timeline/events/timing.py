@@ -35,8 +35,6 @@ Lean = Literal["back", "forward"] | None
 # A vague reference (saat ini, masa depan) dates only a trigger right next to it.
 VAGUE_REACH = 40
 WORD = re.compile(r"\w+")
-# The last word before a position (searched with that position as the end).
-LAST_WORD = re.compile(r"(\w+)\W*\Z")
 # A comma opening a new clause: what follows a statement verb there is the reported content.
 NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b|pada\b)[a-z]")
 
@@ -173,8 +171,8 @@ class Timing:
         return None
 
     def _preceded_by_time_preposition(self, timex: Timex) -> bool:
-        before = LAST_WORD.search(self.doc.text, max(0, timex.start - 12), timex.start)
-        return before is not None and before.group(1).lower() in self.cues.time_prepositions
+        before = WORD.findall(self.doc.text[max(0, timex.start - 12) : timex.start])
+        return bool(before) and before[-1].lower() in self.cues.time_prepositions
 
     def _coordinated(self, primary: Timex) -> list[Timex]:
         """`pada bulan Mei dan Agustus tahun ini`: each coordinated date gives its own row."""
