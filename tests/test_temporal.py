@@ -347,6 +347,20 @@ def test_holidays_are_merged_in() -> None:
     assert [(t.text, t.value) for t in timexes] == [("Natal", "2014-12-25"), ("Tahun Baru", "2015-01-01")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year is our own timex as well: the longer holiday extent wins
+        ("Pada Natal 2023 dan pekan lalu, harga naik.", [("Natal 2023", "2023-12-25"), ("pekan lalu", "2023-W36")]),
+        ("Sejak Lebaran tahun lalu, Senin (3/7) harga turun.", [("Lebaran tahun lalu", "2022-05-02"), ("Senin (3/7)", "2023-07-03")]),
+        # nothing overlaps: both kept, in text order
+        ("Senin (3/7) dan menjelang Natal harga naik.", [("Senin (3/7)", "2023-07-03"), ("Natal", "2023-12-25")]),
+    ],
+)
+def test_holidays_merge_with_our_own_timexes_in_text_order(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
 def test_offsets_index_the_original_text() -> None:
     text = "“Kami datang,” katanya, Senin (29/12/2014) pukul 04.15 WIB.\n\nSelama  tiga   jam."
     for timex in tag(text, date(2014, 12, 29)):

@@ -119,7 +119,7 @@ Handler = Callable[[re.Match[str], str], list[Part]]
 
 def _words(text: str, start: int, count: int = 1) -> list[str]:
     """The `count` whitespace-separated words before `start`, nearest last."""
-    return text[max(0, start - 40 * count) : start].split()[-count:]
+    return text[max(0, start - 40 * count) : start].rsplit(None, count)[-count:]
 
 
 def _previous_token(text: str, start: int) -> str:
@@ -291,6 +291,11 @@ class _Patterns:
         for rank, words in enumerate(starts):
             for word in words or ():
                 self.by_first_word[word] = (*self.by_first_word.get(word, ()), rank)
+        # words before a number that make it an age or an anniversary, by their number of words
+        self.duration_stops: dict[int, frozenset[str]] = {}
+        for stop in lex.stop_before_duration:
+            length = len(stop.split())
+            self.duration_stops[length] = self.duration_stops.get(length, frozenset()) | {stop.lower()}
         # Tokens worth a look: a first word of some pattern (as a whole run of letters, a number may
         # follow: "pukul14.30") or a number not glued to a word. Scanning for these in one regex pass
         # beats a Python loop over every word; lower-cased text lets the pattern be case-sensitive.
@@ -538,9 +543,8 @@ class _Patterns:
         if self._law_number_before(text, start):
             return True
         before = text[max(0, start - 20) : start].lower().split()
-        stops = self.lex.stop_before_duration
         return bool(before) and any(
-            " ".join(before[-len(stop.split()) :]) == stop.lower() for stop in stops
+            " ".join(before[-length:]) in phrases for length, phrases in self.duration_stops.items()
         )
 
     def _counted(self, m: re.Match[str], text: str) -> list[Part]:

@@ -365,12 +365,6 @@ def _datetime_span(part: Part, point: Point) -> tuple[object, object]:
     return None, None
 
 
-def _set_present(row: dict[str, object], **fields: object) -> dict[str, object]:
-    """Add the fields that have a value: a field left out takes its default (None) without being validated."""
-    row.update((name, value) for name, value in fields.items() if value is not None)
-    return row
-
-
 def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str) -> dict[str, object]:
     """The fields of the part's `Timex`, to be validated with the document's other rows in one call."""
     row: dict[str, object] = {
@@ -386,7 +380,14 @@ def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str
         row["type"] = _TYPE_OF_KIND.get(part.kind, TimexType.DATE)
         row["value"] = part.value if part.kind != CAL else (resolved.raw_value if resolved and resolved.raw_value else "XXXX-XX-XX")
         row["anchor"] = TimexAnchor.NONE
-        return _set_present(row, quant=part.quant, freq=part.freq, conflict=resolved.conflict if resolved else None)
+        # a field left out takes its default (None) without being validated
+        if part.quant is not None:
+            row["quant"] = part.quant
+        if part.freq is not None:
+            row["freq"] = part.freq
+        if resolved is not None and resolved.conflict is not None:
+            row["conflict"] = resolved.conflict
+        return row
     point = resolved.point
     is_time = point.granularity in _TIME_GRANULARITIES
     row["type"] = TimexType.TIME if is_time else TimexType.DATE
@@ -401,8 +402,12 @@ def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str
         if start is not None:
             row["datetime_start"], row["datetime_end"] = start, end
     if part.tz:
-        _set_present(row, timezone=part.tz, utc_offset=lexicon().timezones.get(part.tz))
-    return _set_present(row, conflict=resolved.conflict)
+        row["timezone"] = part.tz
+        if (offset := lexicon().timezones.get(part.tz)) is not None:
+            row["utc_offset"] = offset
+    if resolved.conflict is not None:
+        row["conflict"] = resolved.conflict
+    return row
 
 
 def resolve_all(parts: list[Part], text: str, dct: date | None, document_id: str) -> list[Timex]:

@@ -11,6 +11,18 @@ from timeline.temporal.recognize import recognize
 from timeline.temporal.resolve import resolve_all
 
 
+def _overlap(sorted_timexes: list[Timex], others: list[Timex]) -> bool:
+    """Whether any of `others` overlaps a timex of `sorted_timexes` (disjoint, sorted by start)."""
+    starts = [timex.start for timex in sorted_timexes]
+    for other in others:
+        index = bisect_right(starts, other.start)
+        if index > 0 and sorted_timexes[index - 1].end > other.start:
+            return True
+        if index < len(starts) and starts[index] < other.end:
+            return True
+    return False
+
+
 def merge_longest(*groups: list[Timex]) -> list[Timex]:
     """Union of timex lists without overlaps: the longer span wins, an earlier group wins a tie."""
     ranked = sorted(
@@ -39,4 +51,10 @@ def tag(text: str, dct: date | None = None, document_id: str = "doc") -> list[Ti
     """
     own = resolve_all(recognize(text), text, dct, document_id)
     holidays = find_holiday_timexes(text, dct, document_id)
-    return merge_longest(own, holidays) if holidays else own
+    if not holidays:
+        return own
+    # Holiday mentions come from one regex pass and never overlap each other; when none overlaps a
+    # timex of our own either (the common case), all are kept and there is nothing to choose.
+    if not _overlap(own, holidays):
+        return sorted(own + holidays, key=lambda timex: timex.start)
+    return merge_longest(own, holidays)
