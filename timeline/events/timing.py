@@ -124,8 +124,8 @@ class Timing:
         self.cues = lexicon().cues
         self.timexes = sorted(timexes, key=lambda t: t.start)
         self.position = {id(timex): index for index, timex in enumerate(self.timexes)}
-        # "pada Januari 2021": asked once per timex here, then again for every trigger that may claim it.
-        self.after_preposition = {id(timex) for timex in self.timexes if self._preceded_by_time_preposition(timex)}
+        # "pada Januari 2021": asked only where several triggers or dates compete, once per timex.
+        self.after_preposition: dict[int, bool] = {}
         self.explicit_times: dict[int, list[EventTime]] = {}
         clauses = [doc.clause_of(timex.start) for timex in self.timexes]
         definite = [index for index, timex in enumerate(self.timexes) if is_definite(timex)]
@@ -153,8 +153,11 @@ class Timing:
                 if id(timex) in self.definite:
                     self.orphans.setdefault(clause.sentence, []).append(timex)
                 continue
-            lean = self._lean(timex)
-            nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, lean))
+            if len(rivals) == 1:
+                nearest = rivals[0]
+            else:
+                lean = self._lean(timex)
+                nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, lean))
             if is_point(timex):
                 self.claimed.setdefault(nearest.start, []).append(timex)
                 if id(timex) in self.definite:
@@ -163,7 +166,7 @@ class Timing:
                 self.durations[nearest.start] = timex
 
     def _lean(self, timex: Timex) -> Lean:
-        if timex.type is DURATION or id(timex) in self.after_preposition:
+        if timex.type is DURATION or self._preceded_by_time_preposition(timex):
             return "back"
         after = WORD.match(self.doc.text, timex.end + 1) if timex.end < len(self.doc.text) else None
         if after and after.group().lower() in self.cues.auxiliaries:
@@ -171,8 +174,11 @@ class Timing:
         return None
 
     def _preceded_by_time_preposition(self, timex: Timex) -> bool:
-        before = WORD.findall(self.doc.text[max(0, timex.start - 12) : timex.start])
-        return bool(before) and before[-1].lower() in self.cues.time_prepositions
+        key = id(timex)
+        if key not in self.after_preposition:
+            before = WORD.findall(self.doc.text[max(0, timex.start - 12) : timex.start])
+            self.after_preposition[key] = bool(before) and before[-1].lower() in self.cues.time_prepositions
+        return self.after_preposition[key]
 
     def _coordinated(self, primary: Timex) -> list[Timex]:
         """`pada bulan Mei dan Agustus tahun ini`: each coordinated date gives its own row."""
@@ -195,8 +201,10 @@ class Timing:
             definite = [t for t in definite if t.end <= trigger.start or not self._in_content(trigger, t)]
         if not definite:
             return []
-        after_preposition = self.after_preposition
-        primary = min(definite, key=lambda t: (id(t) not in after_preposition, _distance(trigger, t)))
+        if len(definite) == 1:
+            primary = definite[0]
+        else:
+            primary = min(definite, key=lambda t: (not self._preceded_by_time_preposition(t), _distance(trigger, t)))
         times = self.explicit_times.get(id(primary))
         if times is None:
             times = [from_timex(t, EXPLICIT) for t in self._coordinated(primary)]
