@@ -215,6 +215,7 @@ def _nominal(phrase: str, lemma: str) -> bool:
 def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Timex]) -> list[Trigger]:
     """Triggers in text order; a light verb joins the trigger noun after it ("memulai perjalanan")."""
     cues = lexicon().cues
+    anaphora = _anaphora_pattern()
     blocked = _Blocked([(e.start, e.end) for e in entities] + [(t.start, t.end) for t in timexes])
     entity_starts = {entity.start for entity in entities}
     found: list[Trigger] = []
@@ -271,7 +272,7 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
                 passive=head.startswith("di") and not head.startswith(lemma),
                 postposed=postposed,
                 nominal=nominal,
-                anaphoric=_anaphora_pattern().match(doc.lower, end, clause_end) is not None,
+                anaphoric=anaphora.match(doc.lower, end, clause_end) is not None,
                 clause=clause,
                 quote=doc.quote_of(start),
             )
