@@ -77,13 +77,18 @@ def reading(word: str) -> Reading | None:
 _CHUNK_CANDIDATES: dict[str, tuple[tuple[int, str, Reading], ...]] = {}
 
 
+def _standalone(chunk: str, start: int, end: int) -> bool:
+    """No word character or hyphen touches the word on either side (a chunk's edges are whitespace)."""
+    return (start == 0 or not _word_char(chunk[start - 1])) and (end == len(chunk) or not _word_char(chunk[end]))
+
+
 def _chunk_candidates(chunk: str) -> tuple[tuple[int, str, Reading], ...]:
     found = _CHUNK_CANDIDATES.get(chunk)
     if found is None:
         found = tuple(
             (token.start(), token.group(), word_reading)
             for token in TOKEN.finditer(chunk)
-            if (word_reading := reading(token.group()))
+            if (word_reading := reading(token.group())) and _standalone(chunk, token.start(), token.end())
         )
         if not found and not chunk_cue_starts(chunk):
             mark_quiet(chunk)
@@ -94,15 +99,11 @@ def _chunk_candidates(chunk: str) -> tuple[tuple[int, str, Reading], ...]:
 
 def _occurrences(doc: Layout) -> list[tuple[int, str, Reading]]:
     """Every place a candidate word occurs, in text order."""
-    lower = doc.lower
-    found = []
-    for position, chunk in doc.chunks:
-        for offset, word, word_reading in _chunk_candidates(chunk):
-            start = position + offset
-            end = start + len(word)
-            if (start == 0 or not _word_char(lower[start - 1])) and (end == len(lower) or not _word_char(lower[end])):
-                found.append((start, word, word_reading))
-    return found
+    return [
+        (position + offset, word, word_reading)
+        for position, chunk in doc.chunks
+        for offset, word, word_reading in _chunk_candidates(chunk)
+    ]
 
 
 class _Blocked:
