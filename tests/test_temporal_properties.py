@@ -7,6 +7,7 @@ import re
 import time
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -146,6 +147,7 @@ NUMBER_SHAPES = [
     "1,5", "-", "/", "09", "2023-09-13", "13/9/2023", "tahun", "September", "jam", "malam", "hari", "kali",
     "hingga", "dan", "sekali", "sehari", "tanggal", "an", "٢٠٢٣", "²", "(", ")", "$", "%", "APBN-", "–", "—",
     ".", ",", "s.d.", "\n", "\u00a0", "bulan", "1.5", "12:30", "PUKUL", "Jam", "Tahun", "İ", "_", "x",
+    "atau", "sampai", "dua", "puluh", "setengah", "s.d", "empat", "dalam", "satu", "minggu",
 ]  # fmt: skip
 
 
@@ -156,6 +158,22 @@ NUMBER_SHAPES = [
 def test_number_shape_index_finds_what_a_full_scan_finds(text: str) -> None:
     """Digit-led tokens are indexed by shape (two digits, four, other, digits then letters) and by
     the characters around them (after a decimal point or slash; a short number's next character)."""
+    from timeline.temporal.recognize import candidates
+
+    assert _scan_every_pattern(text) <= {(rank, part.start, part.end) for rank, part in candidates(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mereka menginap tiga malam empat hari di sana.", "Paket 2 malam 3 hari dijual murah.",
+        "Obat diminum dua kali sehari.", "Rapat digelar 1,5 kali dalam satu minggu.", "Bus lewat sekali sebulan.",
+        "Proyek butuh satu hingga dua tahun.", "Masa kerja 5 s.d. 7 tahun.", "Antre 3-4 hari.",
+        "Tinggal 2 atau 3 bulan lagi.", "Sekitar dua puluh sampai tiga puluh menit.",
+    ],
+)
+def test_count_patterns_behind_one_look_are_found(text: str) -> None:
+    """Range, nights-and-days and frequency patterns are tried on a count only when what follows fits."""
     from timeline.temporal.recognize import candidates
 
     assert _scan_every_pattern(text) <= {(rank, part.start, part.end) for rank, part in candidates(text)}

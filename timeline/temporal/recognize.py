@@ -167,6 +167,11 @@ class _Patterns:
         modifiers = alternation(lex.modifiers)
         left_num = _LEFT_OF_NUMBER
 
+        # what follows the count in "satu hingga dua tahun", "tiga malam empat hari", "dua kali sehari"
+        count_range = r"\s*(?:[-–]|s\.?d\.?|\s(?:hingga|sampai|atau)\s)"
+        count_nights = r"\s+malam"
+        count_times = r"\s+kali"
+
         def compile_(pattern: str) -> re.Pattern[str]:
             return re.compile(pattern, re.IGNORECASE)
 
@@ -221,18 +226,18 @@ class _Patterns:
                 rf"{left_num}(?P<n>{num}|{vague_num})\s+(?P<unit>{units})\b(?:\s+(?P<tail>{counted}|{tails})\b)?"
             ), self._counted),
             (compile_(
-                rf"{left_num}(?P<n>{num})\s*(?:[-–]|s\.?d\.?|\s(?:hingga|sampai|atau)\s)\s*(?=(?:{num})\s+(?P<unit>{units})\b)"
+                rf"{left_num}(?P<n>{num}){count_range}\s*(?=(?:{num})\s+(?P<unit>{units})\b)"
             ), self._ranged_count),
             (compile_(rf"\b(?P<se>{se_units})\b(?:\s+(?P<tail>{counted}|{tails})\b)?"), self._se_unit),
             (compile_(rf"\b(?P<w>{alternation(lex.reduplicated_units)})(?![\w-])"), self._reduplicated),
             (compile_(rf"\b(?P<w>{alternation(lex.vague_durations)})\b"), self._vague_duration),
-            (compile_(rf"{left_num}(?P<n1>{num})\s+malam\s+(?P<n2>{num})\s+hari\b"), self._nights_days),
+            (compile_(rf"{left_num}(?P<n1>{num}){count_nights}\s+(?P<n2>{num})\s+hari\b"), self._nights_days),
             (compile_(
                 rf"\b(?P<every>{alternation(lex.set_every)})\s+(?:(?P<n>{num})\s+)?"
                 rf"(?:(?:hari\s+)?(?P<wd>{weekdays})|(?P<we>akhir\s+pekan)|(?P<pod>{pods})|(?P<unit>{units}))\b"
             ), self._every),
             (compile_(
-                rf"\b(?:(?P<n>{num})\s+kali|(?P<once>sekali))\s+(?:dalam\s+)?(?:(?P<se>{se_units})|(?:satu|1)\s+(?P<unit>{units}))\b"
+                rf"\b(?:(?P<n>{num}){count_times}|(?P<once>sekali))\s+(?:dalam\s+)?(?:(?P<se>{se_units})|(?:satu|1)\s+(?P<unit>{units}))\b"
             ), self._frequency),
             (compile_(rf"\b(?P<w>{alternation(lex.set_adjectives)})\b"), self._frequency_adjective),
             (compile_(rf"\b(?P<w>{alternation(lex.vague)})\b"), self._vague),
@@ -287,10 +292,20 @@ class _Patterns:
         ]
         assert len(starts) == len(self.table)
         self.scanned = [rank for rank, words in enumerate(starts) if words is None]
+        # Three count patterns rarely match; on a number they are tried only when one look finds the
+        # count followed by what they need (a range word, "malam", "kali").
+        self.count_continues = compile_(rf"(?:{num})(?:{count_range}|{count_nights}|{count_times})")
+        gated = {
+            rank for rank, (_, handler) in enumerate(self.table)
+            if handler in (self._ranged_count, self._nights_days, self._frequency)
+        }  # fmt: skip
+        number_keys = {*counts, GLUED_NUMBER, DIGIT_LED}
         self.by_first_word: dict[str, tuple[int, ...]] = {}
+        self.gated_by_first_word: dict[str, tuple[int, ...]] = {}
         for rank, words in enumerate(starts):
             for word in words or ():
-                self.by_first_word[word] = (*self.by_first_word.get(word, ()), rank)
+                index = self.gated_by_first_word if rank in gated and word in number_keys else self.by_first_word
+                index[word] = (*index.get(word, ()), rank)
         # words before a number that make it an age or an anniversary, by their number of words
         self.duration_stops: dict[int, frozenset[str]] = {}
         for stop in lex.stop_before_duration:
@@ -299,7 +314,7 @@ class _Patterns:
         # Tokens worth a look: a first word of some pattern (as a whole run of letters, a number may
         # follow: "pukul14.30") or a number not glued to a word. Scanning for these in one regex pass
         # beats a Python loop over every word; lower-cased text lets the pattern be case-sensitive.
-        letter_keys = [word for word in self.by_first_word if not word[0].isdigit()]
+        letter_keys = [word for word in {*self.by_first_word, *self.gated_by_first_word} if not word[0].isdigit()]
         source = rf"(?<!\w)(?:{character_trie(letter_keys)}(?![^\W\d])|\d\w*)"
         self.lower_case_scan = re.compile(source)
         self.any_case_scan = re.compile(source, re.IGNORECASE)
@@ -713,7 +728,7 @@ def candidates(text: str) -> list[tuple[int, Part]]:
     scanned once for those words instead of once per pattern.
     """
     compiled = patterns()
-    table, by_first_word = compiled.table, compiled.by_first_word
+    table, by_first_word, gated_by_first_word = compiled.table, compiled.by_first_word, compiled.gated_by_first_word
     found: list[tuple[int, Part]] = []
     for rank in compiled.scanned:
         pattern, handler = table[rank]
@@ -727,10 +742,12 @@ def candidates(text: str) -> list[tuple[int, Part]]:
         tokens = compiled.any_case_scan.finditer(text)
     for token in tokens:
         word = token.group()
-        ranks = by_first_word.get(number_key(text, *token.span()) if word[0].isdigit() else word.lower())
-        if not ranks:
-            continue
+        key = number_key(text, *token.span()) if word[0].isdigit() else word.lower()
+        ranks = by_first_word.get(key, ())
         position = token.start()
+        gated = gated_by_first_word.get(key)
+        if gated and compiled.count_continues.match(text, position):
+            ranks += gated
         for rank in ranks:
             pattern, handler = table[rank]
             match = pattern.match(text, position)
