@@ -33,6 +33,7 @@ from hijridate import Gregorian, Hijri
 
 from timeline.models import Granularity, Timex, TimexAnchor, TimexType
 from timeline.resources import load_toml
+from timeline.temporal.lexicon import character_trie
 
 _DATA_FILE = "temporal/holidays.toml"
 _OFFICIAL_TOLERANCE = timedelta(days=3)
@@ -69,27 +70,10 @@ def _normalise(name: str) -> str:
 
 
 def _alternation(phrases: list[str]) -> str:
-    """A regex matching any of `phrases`, factored by leading words so the scan branches little.
-
-    Optional continuations are greedy, so the longest name wins ("Tahun Baru Islam" over "Tahun Baru").
-    """
-    return _word_trie(sorted({tuple(_normalise(phrase).split(" ")) for phrase in phrases}))
-
-
-def _word_trie(phrases: list[tuple[str, ...]]) -> str:
-    continuations: dict[str, list[tuple[str, ...]]] = {}
-    for words in phrases:
-        continuations.setdefault(words[0], []).append(words[1:])
-    branches = []
-    for first in sorted(continuations, key=lambda word: (-len(word), word)):
-        rests = [rest for rest in continuations[first] if rest]
-        if not rests:
-            branches.append(re.escape(first))
-            continue
-        tail = rf"\s+(?:{_word_trie(rests)})"
-        optional = len(rests) < len(continuations[first])
-        branches.append(re.escape(first) + (f"(?:{tail})?" if optional else tail))
-    return "|".join(branches)
+    """A regex matching any of `phrases` (any run of spaces between words), as a character trie so
+    the scan branches little. Optional continuations are greedy, so the longest name wins
+    ("Tahun Baru Islam" over "Tahun Baru")."""
+    return character_trie(sorted({_normalise(phrase) for phrase in phrases}), space=r"\s+")
 
 
 @cache

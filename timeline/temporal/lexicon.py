@@ -226,20 +226,25 @@ def alternation(words: Any) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered) + ")"
 
 
-def character_trie(words: Iterable[str]) -> str:
-    """A regex alternation of literal words as a character trie (sets, then tries, one branch per first
-    character instead of one per word), which Python's regex engine runs several times faster."""
+def character_trie(words: Iterable[str], space: str | None = None) -> str:
+    """A regex alternation of literal words as a character trie (one branch per next character instead
+    of one per word), which Python's regex engine runs several times faster. Optional continuations
+    are greedy, so the longest word wins. With `space`, a space in a word matches that regex instead."""
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return _trie_source(tree)
+    return _trie_source(tree, space)
 
 
-def _trie_source(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _trie_source(node[char]) for char in sorted(node) if char]
+def _trie_source(node: dict[str, dict], space: str | None) -> str:
+    branches = [
+        (space if char == " " and space else re.escape(char)) + _trie_source(node[char], space)
+        for char in sorted(node)
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
