@@ -365,3 +365,12 @@ def test_offsets_index_the_original_text() -> None:
     text = "“Kami datang,” katanya, Senin (29/12/2014) pukul 04.15 WIB.\n\nSelama  tiga   jam."
     for timex in tag(text, date(2014, 12, 29)):
         assert text[timex.start : timex.end] == timex.text
+
+
+@pytest.mark.parametrize("text", ["Pada abad İ itu.", "Sejak abad ı lalu.", "abad İİ"])
+def test_letters_that_only_fold_to_roman_digits_are_no_century(text: str) -> None:
+    assert tag(text) == []
+
+
+def test_roman_centuries_in_either_case() -> None:
+    assert [(t.text, t.value) for t in tag("Pada abad XXI dan abad xix.")] == [("abad XXI", "20"), ("abad xix", "18")]

@@ -221,9 +221,9 @@ def lexicon() -> Lexicon:
 
 
 def alternation(words: Any) -> str:
-    """A regex alternation of literal phrases, longest first, any run of spaces between words."""
-    ordered = sorted({word for word in words}, key=lambda word: (-len(word), word))
-    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in ordered) + ")"
+    """A regex alternation of literal phrases, any run of spaces between words, as a character trie:
+    of the phrases that match at a position the longest is tried first, as in a longest-first list."""
+    return "(?:" + character_trie(sorted({" ".join(word.split()) for word in words}), space=r"\s+") + ")"
 
 
 def character_trie(words: Iterable[str], space: str | None = None) -> str:

@@ -199,7 +199,8 @@ class _Patterns:
                 rf"{left_num}(?:(?P<tahun>tahun)\s+)?(?P<y>\d{{4}})(?![\w]|[.,]\d|-an)(?:\s+(?P<suf>{suffix})\b)?"
             ), self._year),
             (compile_(rf"{left_num}(?:(?P<pre>tahun|era|dekade|dasawarsa)\s+)?(?:(?P<y>\d{{3}})0|'?(?P<yy>[1-9])0)-?an\b"), self._decade),
-            (compile_(r"\babad\s+(?:ke-\s*|ke\s+)?(?P<n>\d{1,2}|[IVXL]+)\b"), self._century),
+            # Roman digits spelled out: ignoring case, [IVXL] would also take "İ" and "ı"
+            (compile_(r"\babad\s+(?:ke-\s*|ke\s+)?(?P<n>\d{1,2}|(?-i:[IVXLivxl]+))\b"), self._century),
             (compile_(rf"\b(?P<unit>{periods})\s*(?:ke-\s*|ke\s+)?(?P<o>{ordinals})\b{year_tail}"), self._period),
             (compile_(
                 rf"\b(?P<unit>{periods})\s*(?:ke-\s*|ke\s+)?(?P<o1>{ordinals})\s+{coordination}\s+(?:ke-\s*|ke\s+)?"
