@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays as holiday_calendars
 from dateutil.easter import easter
@@ -152,6 +152,7 @@ def _month_end(holiday: Holiday, hijri_year: int) -> date | None:
     return None if start is None else start - timedelta(days=1)
 
 
+@cache
 def _hijri_years_in(year: int) -> tuple[int, ...]:
     try:
         first = Gregorian(year, 1, 1).to_hijri().year
@@ -211,6 +212,8 @@ def _distance(interval: tuple[date, date], day: date) -> int:
     return 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
 
 
+# a corpus has a few thousand publication dates at most; each asks the same few holidays
+@lru_cache(maxsize=8192)
 def _nearest_to(holiday: Holiday, dct: date) -> tuple[int, tuple[date, date] | None]:
     """The occurrence nearest the DCT: Tahun Baru in a text of 29 Dec 2014 is 1 Jan 2015."""
     if holiday.hijri_month is not None:
