@@ -111,3 +111,22 @@ def test_offsets_hold_when_lower_casing_changes_the_length() -> None:
 def test_years_beyond_the_calendar_stay_unresolved(dct: date, values: list[str]) -> None:
     timexes = find_holiday_timexes("Natal tahun lalu, Natal tahun depan, Imlek, Lebaran dan Paskah.", dct, "uji")
     assert [timex.value for timex in timexes] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arus mudik Lebaran 2023 dan Idul  Fitri 1444 H, lalu HUT RI ke-78 dan 1 Muharram.",
+        "Jumat Agung, malam Natal, hari raya Natal tahun depan; Idul-Fitri; Isra' Mi'raj; 10 Dzulhijjah.",
+        "TAHUN BARU IMLEK, tahun baru 2024 dan Tahun Baru Islam; x1 Muharram; natalan; Natal2023.",
+        "Kota İzmir merayakan Natal dan Lebaran tahun lalu.",
+    ],
+)
+def test_starts_from_the_tagger_word_scan_find_what_a_full_scan_finds(text: str) -> None:
+    from timeline.temporal.recognize import first_word_tokens
+    from timeline.temporal.tagger import _holiday_starts
+
+    starts = _holiday_starts(first_word_tokens(text))
+    assert starts is not None
+    assert find_holiday_timexes(text, DCT, "d", starts) == find_holiday_timexes(text, DCT, "d")
+    assert find_holiday_timexes(text, DCT, "d")  # something to compare

@@ -23,6 +23,7 @@ a span that does not follow Gregorian months.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache, lru_cache
@@ -290,16 +291,48 @@ def _followed_by_capitalised_word(text: str, end: int) -> bool:
     return len(following) == 2 and following[0] == " " and following[1].isupper()
 
 
-def find_holiday_timexes(text: str, dct: date | None, document_id: str) -> list[Timex]:
-    """Holiday expressions in `text`, in text order, with resolved Gregorian values where possible."""
+_FIRST_TOKEN = re.compile(r"[^\W\d]+|\d\w*")
+
+
+@cache
+def holiday_first_tokens() -> frozenset[str] | None:
+    """The lower-cased first token of every holiday name (a run of letters, or the number a name
+    starts with: "idul", "natal", "1"); None when some name starts with no word character."""
+    tokens = set()
+    for name in _rules().by_name:
+        found = _FIRST_TOKEN.match(name)
+        if found is None:
+            return None
+        tokens.add(found.group())
+    return frozenset(tokens)
+
+
+def _matches_at(pattern: re.Pattern[str], subject: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(subject)` finds, trying only `starts` (sorted; every possible match start)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(subject, start)) is not None:
+            yield match
+            end = match.end()
+
+
+def find_holiday_timexes(
+    text: str, dct: date | None, document_id: str, starts: Iterable[int] | None = None
+) -> list[Timex]:
+    """Holiday expressions in `text`, in text order, with resolved Gregorian values where possible.
+
+    `starts`, sorted offsets of every token in `holiday_first_tokens()` (the tagger's word scan has
+    them), spares a scan of the whole text.
+    """
     rules = _rules()
     # Matching lower-cased text is a few times faster than a case-insensitive pattern; offsets carry
     # over unless lower-casing changed the length (only a few letters, such as "İ", expand).
     lowered = text.lower()
     if len(lowered) == len(text):
-        matches = rules.lower_case_pattern.finditer(lowered)
+        pattern, subject = rules.lower_case_pattern, lowered
     else:
-        matches = rules.any_case_pattern.finditer(text)
+        pattern, subject = rules.any_case_pattern, text
+    matches = pattern.finditer(subject) if starts is None else _matches_at(pattern, subject, starts)
     timexes = []
     for match in matches:
         holiday = rules.by_name[_normalise(match["name"])]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from timeline.temporal.holidays import holiday_first_tokens
 from timeline.temporal.lexicon import Lexicon, alternation, character_trie, lexicon, parse_numeral
 
 # Part kinds.
@@ -315,7 +316,9 @@ class _Patterns:
         # Tokens worth a look: a first word of some pattern (as a whole run of letters, a number may
         # follow: "pukul14.30") or a number not glued to a word. Scanning for these in one regex pass
         # beats a Python loop over every word; lower-cased text lets the pattern be case-sensitive.
-        letter_keys = [word for word in {*self.by_first_word, *self.gated_by_first_word} if not word[0].isdigit()]
+        # Holiday names start at tokens of this scan too, so the holiday finder need not scan the text.
+        words = {*self.by_first_word, *self.gated_by_first_word, *(holiday_first_tokens() or ())}
+        letter_keys = [word for word in words if not word[0].isdigit()]
         source = rf"(?<!\w)(?:{character_trie(letter_keys)}(?![^\W\d])|\d\w*)"
         self.lower_case_scan = re.compile(source)
         self.any_case_scan = re.compile(source, re.IGNORECASE)
@@ -722,11 +725,25 @@ def patterns() -> _Patterns:
 # -- selection and merging -------------------------------------------------------------
 
 
-def candidates(text: str) -> list[tuple[int, Part]]:
+Token = tuple[str, int, int]  # lower-cased, start, end
+
+
+def first_word_tokens(text: str) -> list[Token]:
+    """Tokens where an expression may start: a first word of some pattern or holiday name (a whole
+    run of letters; a number may follow, as in "pukul14.30"), or a number not glued to a word."""
+    compiled = patterns()
+    # offsets into the lower-cased text hold unless lower-casing changed its length ("İ" grows)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return [(token.group(), *token.span()) for token in compiled.lower_case_scan.finditer(lowered)]
+    return [(token.group().lower(), *token.span()) for token in compiled.any_case_scan.finditer(text)]
+
+
+def candidates(text: str, tokens: list[Token] | None = None) -> list[tuple[int, Part]]:
     """Every part any pattern finds, with the pattern's rank (earlier patterns win ties).
 
-    Patterns are tried only where a word they can start with occurs, so the text is
-    scanned once for those words instead of once per pattern.
+    Patterns are tried only where a word they can start with occurs (`tokens`, from
+    `first_word_tokens`), so the text is scanned once for those words instead of once per pattern.
     """
     compiled = patterns()
     table, by_first_word, gated_by_first_word = compiled.table, compiled.by_first_word, compiled.gated_by_first_word
@@ -735,17 +752,9 @@ def candidates(text: str) -> list[tuple[int, Part]]:
         pattern, handler = table[rank]
         for match in pattern.finditer(text):
             found.extend((rank, part) for part in handler(match, text) if part.end > part.start)
-    # offsets into the lower-cased text hold unless lower-casing changed its length ("İ" grows)
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        tokens = compiled.lower_case_scan.finditer(lowered)
-    else:
-        tokens = compiled.any_case_scan.finditer(text)
-    for token in tokens:
-        word = token.group()
-        key = number_key(text, *token.span()) if word[0].isdigit() else word.lower()
+    for word, position, end in first_word_tokens(text) if tokens is None else tokens:
+        key = number_key(text, position, end) if word[0].isdigit() else word
         ranks = by_first_word.get(key, ())
-        position = token.start()
         gated = gated_by_first_word.get(key)
         if gated and compiled.count_continues.match(text, position):
             ranks += gated
@@ -853,9 +862,9 @@ def link_coordinations(parts: list[Part], text: str) -> None:
                 left.borrow = right
 
 
-def recognize(text: str) -> list[Part]:
+def recognize(text: str, tokens: list[Token] | None = None) -> list[Part]:
     """Recognised expressions in text order: longest match, adjacent parts merged, coordinations linked."""
-    parts = merge_adjacent(select_longest(candidates(text)), text)
+    parts = merge_adjacent(select_longest(candidates(text, tokens)), text)
     link_coordinations(parts, text)
     return parts
 

@@ -6,8 +6,8 @@ from bisect import bisect_right
 from datetime import date
 
 from timeline.models import Timex
-from timeline.temporal.holidays import find_holiday_timexes
-from timeline.temporal.recognize import recognize
+from timeline.temporal.holidays import find_holiday_timexes, holiday_first_tokens
+from timeline.temporal.recognize import Token, first_word_tokens, recognize
 from timeline.temporal.resolve import resolve_all
 
 
@@ -43,14 +43,23 @@ def merge_longest(*groups: list[Timex]) -> list[Timex]:
     return chosen
 
 
+def _holiday_starts(tokens: list[Token]) -> list[int] | None:
+    """Where holiday names may start: the scanned tokens that begin one (None: scan the whole text)."""
+    first_tokens = holiday_first_tokens()
+    if first_tokens is None:
+        return None
+    return [start for word, start, _ in tokens if word in first_tokens]
+
+
 def tag(text: str, dct: date | None = None, document_id: str = "doc") -> list[Timex]:
     """Every temporal expression in `text`, sorted by offset, non-overlapping, resolved against `dct`.
 
     Without a DCT, values that depend on it stay underspecified (XXXX-09-13, XXXX-WXX-3).
     Holiday names come from `find_holiday_timexes` and are merged in (longest span wins).
     """
-    own = resolve_all(recognize(text), text, dct, document_id)
-    holidays = find_holiday_timexes(text, dct, document_id)
+    tokens = first_word_tokens(text)
+    own = resolve_all(recognize(text, tokens), text, dct, document_id)
+    holidays = find_holiday_timexes(text, dct, document_id, _holiday_starts(tokens))
     if not holidays:
         return own
     # Holiday mentions come from one regex pass and never overlap each other; when none overlaps a
