@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.temporal.holidays import holiday_first_tokens
-from timeline.temporal.lexicon import Lexicon, alternation, character_trie, lexicon, parse_numeral
+from timeline.temporal.lexicon import (
+    Lexicon,
+    alternation,
+    character_trie,
+    lexicon,
+    parse_numeral,
+)
 
 # Part kinds.
 CAL = "cal"  # a calendar point or period: DATE, or TIME when it has a time of day
