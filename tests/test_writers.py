@@ -527,12 +527,12 @@ def test_failure_during_consolidation_leaves_previous_outputs_intact(written: Pa
     before = files_of(written)
     calls = []
 
-    def failing_write(self, chunk, json_rows):
+    def failing_write(self, chunk):
         calls.append(self.spec.name)
         if self.spec.name == "events":
             raise OSError(28, "No space left on device", str(written / "events.parquet"))
 
-    monkeypatch.setattr(writer_module._Sinks, "write", failing_write)
+    monkeypatch.setattr(writer_module._Sinks, "write_rows", failing_write)
     with pytest.raises(OutputError, match="No space left on device"):
         write_timeline(samples.timeline().model_copy(update={"events": samples.events()[:1]}), written)
     assert calls == ["documents", "events"]
@@ -550,10 +550,10 @@ def test_failure_during_consolidation_leaves_previous_outputs_intact(written: Pa
 def test_a_programming_error_mid_write_also_leaves_previous_outputs_intact(written: Path, monkeypatch):
     before = files_of(written)
 
-    def broken(self, chunk, json_rows):
+    def broken(self, piece, json_rows):
         raise ValueError("bug")
 
-    monkeypatch.setattr(writer_module._Sinks, "write", broken)
+    monkeypatch.setattr(writer_module._Sinks, "write_texts", broken)
     with pytest.raises(ValueError, match="bug"):
         write_timeline(samples.timeline(), written)
     after = files_of(written)

@@ -23,7 +23,7 @@ RUN_BATCH_BYTES = 2**20
 FAN_IN = 32
 """Runs merged at once: memory is about FAN_IN × RUN_BATCH_BYTES (plus their decompression)."""
 CHUNK_ROWS = 8_192
-"""Rows per merged chunk handed to the output writers."""
+"""Rows per merged chunk handed to the output writers (for tables of wide rows, a fraction of it)."""
 
 BatchKeys = Callable[[pa.RecordBatch], Iterable[tuple]]
 
@@ -93,15 +93,16 @@ class _RunCursor:
         return piece, keys
 
 
-def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys) -> Iterator[pa.Table]:
-    """The rows of all runs in key order, as tables of exactly CHUNK_ROWS rows (the last one shorter).
+def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys, chunk_rows: int | None = None) -> Iterator[pa.Table]:
+    """The rows of all runs in key order, as tables of exactly `chunk_rows` (default CHUNK_ROWS) rows, the last
+    one shorter.
 
     Each step takes, from every run, the buffered rows up to the smallest of the runs' last buffered keys —
     no row still unread can come before them — and orders them with one sort of their keys (Timsort merges
     the already sorted pieces in linear time) and one Arrow `take`. Chunk boundaries depend only on the
     merged rows, never on how they were split into runs, so the output files do not either.
     """
-    chunk_rows = CHUNK_ROWS
+    chunk_rows = chunk_rows or CHUNK_ROWS
     cursors = [cursor for cursor in (_RunCursor(path, batch_keys) for path in paths) if cursor.keys]
     pending: list[pa.Table] = []
     pending_rows = 0
@@ -126,7 +127,7 @@ def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys) -> Iterator[pa.Tabl
         yield pa.concat_tables(pending)
 
 
-def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path) -> list[Path]:
+def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path, chunk_rows: int | None = None) -> list[Path]:
     """Merge groups of runs into longer runs until at most FAN_IN remain; intermediate files go to work_dir."""
     fan_in = FAN_IN
     paths = list(paths)
@@ -140,7 +141,7 @@ def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path) ->
                 pa.OSFile(str(target), "wb") as sink,
                 pa.ipc.new_stream(sink, _run_schema(group[0]), options=_IPC_OPTIONS) as writer,
             ):
-                for chunk in merge_runs(group, batch_keys):
+                for chunk in merge_runs(group, batch_keys, chunk_rows):
                     writer.write_table(chunk, max_chunksize=_batch_rows(chunk))
             for path in group:
                 if path.parent == work_dir:

@@ -236,6 +236,9 @@ class TableSpec:
     key: Callable[..., tuple]
     partition_column: str
     """Date column the Hive-partitioned dataset is split by."""
+    row_scale: int = 1
+    """How many event rows one row of this table weighs (documents carry their whole text): merging holds
+    CHUNK_ROWS // row_scale rows at a time, so its memory does not depend on the table."""
 
     @functools.cached_property
     def schema(self) -> pa.Schema:
@@ -246,8 +249,12 @@ class TableSpec:
         texts = [JSON_COLUMN, *self.rendered_csv_columns]
         return pa.schema([*self._plain_schema, *(pa.field(name, pa.string(), nullable=False) for name in texts)])
 
+    @functools.cached_property
+    def _key_values(self) -> Callable[[BaseModel], tuple]:
+        return operator.attrgetter(*self.key_columns)
+
     def row_key(self, row: BaseModel) -> tuple:
-        return self.key(*(getattr(row, column) for column in self.key_columns))
+        return self.key(*self._key_values(row))
 
     def batch_keys(self, batch: pa.RecordBatch) -> Iterator[tuple]:
         """Sort keys of staged rows; the JSON text breaks ties so equal keys still merge deterministically."""
@@ -310,7 +317,7 @@ class TableSpec:
 
 
 TABLES: dict[TableName, TableSpec] = {
-    "documents": TableSpec("documents", Document, "id", ("id", "content_hash"), _document_key, "published"),
+    "documents": TableSpec("documents", Document, "id", ("id", "content_hash"), _document_key, "published", row_scale=8),
     "events": TableSpec(
         "events",
         Event,

@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from timeline import __version__
 from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
+from timeline.writers import merge
 from timeline.writers.merge import RUN_SUFFIX, merge_runs, read_run_table, reduce_runs, write_run
 from timeline.writers.staging import StagedBatch, stage_batch, staged_table
 from timeline.writers.tables import JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
@@ -45,8 +46,10 @@ PREVIOUS_READ_ROWS = 512
 CARRY_ROWS = 5_000
 """Rows of a previous output re-staged per sorted run when resuming (kept small: they are held as models)."""
 ROW_GROUP_ROWS = 65_536
-ROW_GROUP_BYTES = 64 * 2**20
+ROW_GROUP_BYTES = 16 * 2**20
 """Merged chunks are gathered into Parquet row groups of up to ROW_GROUP_ROWS rows or about ROW_GROUP_BYTES."""
+TEXT_ROWS = 1_024
+"""Rows turned into Python strings at a time for the CSV and JSON outputs (a merged chunk of documents is large)."""
 
 
 class OutputError(Exception):
@@ -128,25 +131,29 @@ class _Sinks:
             self.jsonl = _open_text(temp_dir / f"{spec.name}.jsonl")
             self.outputs.append(f"{spec.name}.jsonl")
 
-    def write(self, chunk: pa.Table, json_rows: list[str]) -> None:
+    def write_rows(self, chunk: pa.Table) -> None:
+        """Gather a merged chunk's Parquet columns (in their own buffers: a slice would keep the whole merge step
+        alive, JSON and CSV texts included) until a row group is full."""
         if self.write_parquet:
-            rows = chunk.select(self.spec.schema.names)
+            rows = _compact(chunk.select(self.spec.schema.names))
             self._pending.append(rows)
             self._pending_rows += rows.num_rows
             self._pending_bytes += rows.nbytes
             if self._pending_rows >= ROW_GROUP_ROWS or self._pending_bytes >= ROW_GROUP_BYTES:
                 self._flush_parquet()
+
+    def write_texts(self, piece: pa.Table, json_rows: list[str]) -> None:
         if self.csv_writer is not None:
-            self.csv_writer.writerows(self.spec.csv_rows(chunk))
+            self.csv_writer.writerows(self.spec.csv_rows(piece))
         if self.jsonl is not None:
             self.jsonl.writelines(f"{row}\n" for row in json_rows)
 
     def _flush_parquet(self) -> None:
         if not self._pending:
             return
+        pieces, self._pending, self._pending_rows, self._pending_bytes = self._pending, [], 0, 0
         # one chunk per column: Arrow dictionary-encodes chunk by chunk, and chunking must not show in the bytes
-        rows = pa.concat_tables(self._pending).combine_chunks().cast(self.spec.schema)
-        self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
+        rows = _concatenated(pieces).cast(self.spec.schema)
         if self.parquet is not None:
             self.parquet.write_table(rows, row_group_size=ROW_GROUP_ROWS)
         else:
@@ -185,6 +192,27 @@ class _Sinks:
         for handle in (self.csv, self.jsonl):
             if handle is not None:
                 handle.close()
+
+
+def _compact(table: pa.Table) -> pa.Table:
+    """The rows in fresh buffers of their own, one chunk per column (`combine_chunks` keeps a lone slice as it is)."""
+    if table.num_rows == 0:
+        return table
+    return pa.Table.from_arrays([pa.concat_arrays(column.chunks) for column in table.columns], schema=table.schema)
+
+
+def _concatenated(pieces: list[pa.Table]) -> pa.Table:
+    """Tables of one schema as one table with one chunk per column, built column by column while the pieces'
+    columns are released, so the rows are held about once rather than twice; empties `pieces`."""
+    schema = pieces[0].schema
+    columns = [[piece.column(index) for piece in pieces] for index in range(len(schema))]
+    pieces.clear()
+    arrays = []
+    for index in range(len(schema)):
+        parts, columns[index] = columns[index], []
+        arrays.append(pa.concat_arrays([chunk for part in parts for chunk in part.chunks]))
+        del parts
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
@@ -394,13 +422,16 @@ class TimelineWriter:
                     if timeline_json is not None:
                         timeline_json.write(f',"{name}":[')
                     separator = ""
-                    for chunk in merge_runs(reduce_runs(self._runs(spec, work), spec.batch_keys, work), spec.batch_keys):
-                        json_rows = chunk.column(JSON_COLUMN).to_pylist()
-                        sinks.write(chunk, json_rows)
-                        if timeline_json is not None:
-                            for row in json_rows:
-                                timeline_json.write(separator)
-                                timeline_json.write(row)
+                    chunk_rows = max(1, merge.CHUNK_ROWS // spec.row_scale)
+                    runs = reduce_runs(self._runs(spec, work), spec.batch_keys, work, chunk_rows)
+                    for chunk in merge_runs(runs, spec.batch_keys, chunk_rows):
+                        sinks.write_rows(chunk)
+                        for offset in range(0, chunk.num_rows, TEXT_ROWS):
+                            piece = chunk.slice(offset, TEXT_ROWS)
+                            json_rows = piece.column(JSON_COLUMN).to_pylist()
+                            sinks.write_texts(piece, json_rows)
+                            if timeline_json is not None:
+                                timeline_json.write(separator + ",".join(json_rows))
                                 separator = ","
                     if timeline_json is not None:
                         timeline_json.write("]")
