@@ -608,3 +608,36 @@ def test_resume_from_parquet_only_output(tmp_path: Path, partition_by):
         assert set(writer.done_documents()) == {"doc-banjir", "doc-tanpa-tanggal"}
         writer.write_batch(*rows_of({"doc-kttasean"}))
     assert files_of(out) == files_of(tmp_path / "whole")
+
+
+def test_a_batch_staged_in_another_process_gives_the_dataset_of_write_batch(tmp_path: Path):
+    import pickle
+
+    from timeline.writers import stage_batch
+
+    staged = stage_batch(samples.documents(), samples.timexes(), samples.events(), samples.rejects())
+    assert staged.row_counts == {
+        "documents": len(samples.documents()), "events": len(samples.events()), "timexes": len(samples.timexes())
+    }
+    assert staged.document_ids == tuple(document.id for document in samples.documents())
+    with TimelineWriter(tmp_path / "staged", run=samples.RUN) as writer:
+        writer.write_staged(pickle.loads(pickle.dumps(staged)))
+    with TimelineWriter(tmp_path / "direct", run=samples.RUN) as writer:
+        writer.write_batch(samples.documents(), samples.timexes(), samples.events(), rejects=samples.rejects())
+    assert files_of(tmp_path / "staged") == files_of(tmp_path / "direct")
+
+
+def test_row_groups_gathered_from_several_chunks_keep_every_row_and_the_bytes(tmp_path: Path, monkeypatch):
+    whole = pq.read_table(write_timeline(samples.timeline(), tmp_path / "whole", formats=["parquet"])[1])
+    monkeypatch.setattr("timeline.writers.merge.CHUNK_ROWS", 2)
+    monkeypatch.setattr(writer_module, "ROW_GROUP_ROWS", 3)  # a row group gathers two chunks of two rows
+    write_timeline(samples.timeline(), tmp_path / "one", formats=["parquet"])
+    with TimelineWriter(tmp_path / "split", ["parquet"], run=samples.RUN) as writer:
+        for event in samples.events():
+            writer.write_batch([], [], [event])
+        writer.write_batch(samples.documents(), samples.timexes(), [])
+    events = pq.ParquetFile(tmp_path / "one" / "events.parquet")
+    sizes = [events.metadata.row_group(index).num_rows for index in range(events.metadata.num_row_groups)]
+    assert sizes == [3, 1, 3, 1]  # 8 events gathered four at a time, each gathering cut at ROW_GROUP_ROWS
+    assert pq.read_table(tmp_path / "one" / "events.parquet").to_pylist() == whole.to_pylist()
+    assert files_of(tmp_path / "one") == files_of(tmp_path / "split")
