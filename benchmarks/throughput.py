@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,9 @@ class Measurement:
     driver_rss: float | None = None
     total_rss: float | None = None
     events: int | None = None
+    driver_cpu: float | None = None
+    total_cpu: float | None = None
+    """CPU seconds of the driver, and of the driver and its workers (the machine may be shared: wall time is not enough)."""
 
     @property
     def rate(self) -> float:
@@ -59,6 +63,19 @@ def corpus(size: int, seed: int, work: Path) -> Path:
         subprocess.run(command, check=True)
         partial.rename(path)
     return path
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _own_cpu(process: psutil.Process) -> float | None:
+    try:
+        times = process.cpu_times()
+    except psutil.NoSuchProcess:
+        return None
+    return times.user + times.system
 
 
 def _tree_rss(process: psutil.Process) -> tuple[int, int]:
@@ -81,20 +98,25 @@ def run_extract(path: Path, size: int, workers: int, work: Path) -> Measurement:
     out = work / f"out-{size}-w{workers}"
     command = [sys.executable, "-m", "timeline.cli", "extract", str(path), "--out", str(out)]
     command += ["--workers", str(workers), "--quiet"]
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), _children_cpu()
     process = psutil.Popen(command, stderr=subprocess.PIPE, text=True)
     driver_peak = total_peak = 0
+    driver_cpu = 0.0
     while process.poll() is None:
         own, total = _tree_rss(process)
         driver_peak, total_peak = max(driver_peak, own), max(total_peak, total)
+        driver_cpu = _own_cpu(process) or driver_cpu  # the last sample before exit
         time.sleep(SAMPLE_INTERVAL)
     seconds = time.perf_counter() - started
+    total_cpu = _children_cpu() - started_cpu  # the run and the workers it waited for
     errors = process.stderr.read()
     if process.returncode not in (0, 1):
         sys.exit(f"timeline extract failed ({process.returncode}):\n{errors}")
     with (out / "events.jsonl").open("rb") as stream:
         events = sum(1 for _ in stream)
-    return Measurement("extract", size, workers, seconds, driver_peak / MEGABYTE, total_peak / MEGABYTE, events)
+    return Measurement(
+        "extract", size, workers, seconds, driver_peak / MEGABYTE, total_peak / MEGABYTE, events, driver_cpu, total_cpu
+    )
 
 
 def read_sample(path: Path, count: int) -> list[tuple[str, str, date | None]]:
@@ -134,7 +156,10 @@ def _cell(value: float | None, digits: int = 0) -> str:
 
 def table(rows: list[Measurement], markdown: bool) -> str:
     single = {row.documents: row.rate for row in rows if row.run == "extract" and row.workers == 1}
-    header = ["run", "documents", "workers", "seconds", "docs/s", "× 1 worker", "events", "RSS driver MB", "RSS all MB"]
+    header = [
+        "run", "documents", "workers", "seconds", "docs/s", "× 1 worker", "events", "RSS driver MB", "RSS all MB",
+        "CPU driver s", "CPU all s",
+    ]
     lines = []
     for row in rows:
         speedup = row.rate / single[row.documents] if row.run == "extract" and row.documents in single else None
@@ -142,6 +167,7 @@ def table(rows: list[Measurement], markdown: bool) -> str:
             [
                 row.run, _cell(row.documents), str(row.workers), _cell(row.seconds, 1), _cell(row.rate),
                 _cell(speedup, 2), _cell(row.events), _cell(row.driver_rss), _cell(row.total_rss),
+                _cell(row.driver_cpu, 1), _cell(row.total_cpu, 1),
             ]
         )
     if markdown:
