@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import operator
 import types
 from collections.abc import Callable, Iterator, Sequence
@@ -256,13 +257,11 @@ class TableSpec:
     def row_key(self, row: BaseModel) -> tuple:
         return self.key(*self._key_values(row))
 
-    def batch_keys(self, batch: pa.RecordBatch) -> Iterator[tuple]:
+    def batch_keys(self, batch: pa.RecordBatch) -> list[tuple]:
         """Sort keys of staged rows; the JSON text breaks ties so equal keys still merge deterministically."""
         columns = [batch.column(column).to_pylist() for column in self.key_columns]
-        json_column = batch.column(JSON_COLUMN)
-        key = self.key
-        for row, values in enumerate(zip(*columns)):
-            yield (key(*values), _StagedText(json_column, row))
+        ties = map(_StagedText, itertools.repeat(batch.column(JSON_COLUMN)), range(batch.num_rows))
+        return list(zip(map(self.key, *columns), ties))
 
     @functools.cached_property
     def csv_fields(self) -> list[CsvField]:
