@@ -12,11 +12,19 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import writer_samples as samples
 from jsonschema import Draft202012Validator, FormatChecker
 
-import writer_samples as samples
 from timeline import __version__
-from timeline.models import Actor, ActorKind, ActorRole, Document, Event, Timeline, Timex
+from timeline.models import (
+    Actor,
+    ActorKind,
+    ActorRole,
+    Document,
+    Event,
+    Timeline,
+    Timex,
+)
 from timeline.writers import (
     OutputError,
     TimelineWriter,

@@ -1,5 +1,6 @@
 """Output datasets: Parquet (flat or Hive-partitioned), CSV, JSON and JSONL, written atomically and resumably."""
 
+from timeline.writers.staging import StagedBatch, stage_batch
 from timeline.writers.tables import (
     TABLE_NAMES,
     TABLES,
@@ -10,8 +11,13 @@ from timeline.writers.tables import (
     headline_actors,
     timex_sort_key,
 )
-from timeline.writers.staging import StagedBatch, stage_batch
-from timeline.writers.writer import FORMATS, OutputError, PartitionBy, TimelineWriter, write_timeline
+from timeline.writers.writer import (
+    FORMATS,
+    OutputError,
+    PartitionBy,
+    TimelineWriter,
+    write_timeline,
+)
 
 __all__ = [
     "FORMATS",

@@ -3,7 +3,7 @@
 `stage_batch` is pure and self-contained, so it runs where the rows were made — in a worker process or
 on a Dask worker — and only compact bytes travel back: the driver's `TimelineWriter.write_staged` just
 writes them to disk. Each run is an Arrow IPC stream (see `timeline.writers.merge`) of the batch's rows
-of one table, sorted by the table key, with each row's JSON text and its Python-rendered CSV columns.
+of one table, sorted by the table key, with each row's JSON text and CSV record.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class StagedBatch:
 
 
 def staged_table(spec: TableSpec, rows: Sequence[BaseModel]) -> pa.Table:
-    """Rows sorted by the table key (ties by their JSON), with their JSON and CSV renderings, in the staging
+    """Rows sorted by the table key (ties by their JSON), with their JSON text and CSV record, in the staging
     schema. Each row is serialised once; Arrow parses those JSON texts into the typed columns."""
     if not rows:
         return spec.staging_schema.empty_table()
@@ -46,8 +46,8 @@ def staged_table(spec: TableSpec, rows: Sequence[BaseModel]) -> pa.Table:
     order = sorted(range(len(rows)), key=lambda index: (row_key(rows[index]), json_rows[index]))
     json_rows = [json_rows[index] for index in order]
     table = spec.table_from_json(json_rows)
-    rendered = spec.rendered_csv_texts([rows[index] for index in order])
-    texts = [pa.array(column, pa.string()) for column in (json_rows, *rendered)]
+    records = spec.csv_records(table, [rows[index] for index in order])
+    texts = [pa.array(json_rows, pa.string()), pa.array(records, pa.string())]
     return pa.Table.from_arrays([*table.columns, *texts], schema=spec.staging_schema)
 
 

@@ -8,12 +8,13 @@ without touching this module.
 
 from __future__ import annotations
 
+import csv
 import functools
 import io
 import itertools
 import operator
 import types
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -146,8 +147,9 @@ _ITEM_FORMATTERS: dict[type, Callable[[Any], str]] = {
     str: str,
 }
 LIST_SEPARATOR = "; "
-RENDERED_PREFIX = "_csv."
-"""Staged columns holding CSV text rendered in Python (lists, timestamps); other CSV columns are cast by Arrow."""
+CSV_COLUMN = "_csv"
+"""Internal staging column: each row's whole CSV record, rendered where the batch is staged (often a worker)."""
+CSV_LINE_END = "\r\n"
 
 
 def headline_actors(actors: Sequence[Actor]) -> tuple[Actor | None, Actor | None]:
@@ -247,7 +249,7 @@ class TableSpec:
 
     @functools.cached_property
     def staging_schema(self) -> pa.Schema:
-        texts = [JSON_COLUMN, *self.rendered_csv_columns]
+        texts = [JSON_COLUMN, CSV_COLUMN]
         return pa.schema([*self._plain_schema, *(pa.field(name, pa.string(), nullable=False) for name in texts)])
 
     @functools.cached_property
@@ -270,28 +272,20 @@ class TableSpec:
     def csv_header(self) -> list[str]:
         return [column for field in self.csv_fields for column in field.columns]
 
-    @functools.cached_property
-    def rendered_csv_columns(self) -> list[str]:
-        return [RENDERED_PREFIX + column for field in self.csv_fields if field.render for column in field.columns]
-
-    def rendered_csv_texts(self, rows: Sequence[BaseModel]) -> list[Sequence[str]]:
-        """The Python-rendered CSV columns of rows (staged with them), column by column."""
-        columns: list[Sequence[str]] = []
+    def csv_records(self, table: pa.Table, rows: Sequence[BaseModel]) -> list[str]:
+        """Each row's CSV record, line end included, from the rows and the same rows as typed columns: Arrow
+        casts scalars to text column by column, lists and timestamps are rendered in Python."""
+        columns: list[Sequence] = []
         for field in self.csv_fields:
             if field.render:
-                values = map(operator.attrgetter(field.field), rows)
-                columns.extend(zip(*map(field.render, values)) if rows else [() for _ in field.columns])
-        return columns
-
-    def csv_rows(self, chunk: pa.Table) -> Iterator[tuple]:
-        """CSV records of staged rows: Arrow casts scalars to text column by column, staged texts fill the rest."""
-        columns: list[list] = []
-        for field in self.csv_fields:
-            if field.render:
-                columns.extend(chunk.column(RENDERED_PREFIX + column).to_pylist() for column in field.columns)
+                texts = map(field.render, map(operator.attrgetter(field.field), rows))
+                columns.extend(zip(*texts))
             else:
-                columns.append(chunk.column(field.field).cast(pa.string()).to_pylist())
-        return zip(*columns)
+                columns.append(table.column(field.field).cast(pa.string()).to_pylist())
+        records: list[str] = []
+        # the csv module writes each record with one call, so the sink receives exactly one string per row
+        csv.writer(types.SimpleNamespace(write=records.append), lineterminator=CSV_LINE_END).writerows(zip(*columns))
+        return records
 
     @functools.cached_property
     def _plain_schema(self) -> pa.Schema:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Literal
+from typing import IO, Literal, Self
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -29,9 +29,23 @@ from pydantic import BaseModel
 from timeline import __version__
 from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
 from timeline.writers import merge
-from timeline.writers.merge import RUN_SUFFIX, merge_runs, read_run_table, reduce_runs, write_run
+from timeline.writers.merge import (
+    RUN_SUFFIX,
+    merge_runs,
+    read_run_table,
+    reduce_runs,
+    write_run,
+)
 from timeline.writers.staging import StagedBatch, stage_batch, staged_table
-from timeline.writers.tables import JSON_COLUMN, TABLE_NAMES, TABLES, TableName, TableSpec
+from timeline.writers.tables import (
+    CSV_COLUMN,
+    CSV_LINE_END,
+    JSON_COLUMN,
+    TABLE_NAMES,
+    TABLES,
+    TableName,
+    TableSpec,
+)
 
 log = logging.getLogger("timeline.writers")
 
@@ -116,7 +130,6 @@ class _Sinks:
         self._pending_rows = 0
         self._pending_bytes = 0
         self.csv: IO[str] | None = None
-        self.csv_writer = None
         self.jsonl: IO[str] | None = None
         if self.write_parquet:
             self.outputs.append(spec.name if partition_by else f"{spec.name}.parquet")
@@ -125,8 +138,7 @@ class _Sinks:
         if "csv" in formats:
             self.csv = _open_text(temp_dir / f"{spec.name}.csv")
             self.outputs.append(f"{spec.name}.csv")
-            self.csv_writer = csv.writer(self.csv, lineterminator="\r\n")
-            self.csv_writer.writerow(spec.csv_header())
+            csv.writer(self.csv, lineterminator=CSV_LINE_END).writerow(spec.csv_header())
         if "jsonl" in formats:
             self.jsonl = _open_text(temp_dir / f"{spec.name}.jsonl")
             self.outputs.append(f"{spec.name}.jsonl")
@@ -143,8 +155,8 @@ class _Sinks:
                 self._flush_parquet()
 
     def write_texts(self, piece: pa.Table, json_rows: list[str]) -> None:
-        if self.csv_writer is not None:
-            self.csv_writer.writerows(self.spec.csv_rows(piece))
+        if self.csv is not None:
+            self.csv.write("".join(piece.column(CSV_COLUMN).to_pylist()))
         if self.jsonl is not None:
             self.jsonl.writelines(f"{row}\n" for row in json_rows)
 
@@ -313,7 +325,7 @@ class TimelineWriter:
             done.update(_read_document_hashes(batch / f"documents{RUN_SUFFIX}"))
         return done
 
-    def __enter__(self) -> TimelineWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
