@@ -199,8 +199,8 @@ def _captured_warnings() -> Iterator[list[LogMessage]]:
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for one batch. Processing and staging a batch allocate hundreds
     of thousands of small objects that are freed by reference counting; the collections they trigger
-    cost 15% of processing. Any cyclic garbage of
-    the batch is collected once the collector runs again, so memory stays bounded by the batch."""
+    cost 15% of processing. Any cyclic garbage of the batch is collected once the collector runs again,
+    so memory stays bounded by the batch."""
     enabled = gc.isenabled()
     gc.disable()
     try:
