@@ -312,6 +312,15 @@ def _read_run(
     title: _TitlePhrase | None = None
     locative = _place_cue(previous, lex)
 
+    def into_title(raw: _Raw, affiliated: bool = False) -> None:
+        """A country, place or organisation inside a title phrase (`Menteri Luar Negeri Rusia`) extends it."""
+        assert title is not None
+        title.end, title.modified = raw.end, True
+        if affiliated:
+            title.affiliation = raw.name
+        title.country = title.country or raw.country
+        title.inner.append(raw)
+
     def flush_title() -> None:
         nonlocal title
         if title is not None and (title.modified or title.inner):
@@ -390,18 +399,14 @@ def _read_run(
                 raws[-1].end, raws[-1].country = segment.end, entry.country
                 raws[-1].name = text[raws[-1].start : segment.end]
             elif title is not None:
-                title.end, title.modified = segment.end, True
-                title.country = title.country or entry.country
-                title.inner.append(raw)
+                into_title(raw)
             else:
                 raws.append(raw)
         elif category is Category.PLACE:
             entry = segment.entry
             raw = _Raw(segment.start, segment.end, ActorKind.LOCATION, entry.name, entry.country)
             if title is not None:
-                title.end, title.modified = segment.end, True
-                title.country = title.country or entry.country
-                title.inner.append(raw)
+                into_title(raw)
             else:
                 raws.append(raw)
         elif category is Category.ORGANIZATION:
@@ -414,9 +419,7 @@ def _read_run(
                            following.entry.country)
                 index += 1
             if title is not None:
-                title.end, title.modified = raw.end, True
-                title.affiliation, title.country = raw.name, title.country or raw.country
-                title.inner.append(raw)
+                into_title(raw, affiliated=True)
                 if index + 1 < len(segments) and segments[index + 1].paren:
                     title.end = segments[index + 1].end
                     index += 1
@@ -433,11 +436,7 @@ def _read_run(
             consumed, raw, name_tail = _read_headed(text, segments, index, lex, title is not None or prev_title is not None, name_starts)
             index += consumed - 1
             if raw is not None and title is not None:
-                title.end, title.modified = raw.end, True
-                if raw.kind is ActorKind.ORGANIZATION:
-                    title.affiliation = raw.name
-                title.country = title.country or raw.country
-                title.inner.append(raw)
+                into_title(raw, affiliated=raw.kind is ActorKind.ORGANIZATION)
             elif raw is not None:
                 raws.append(raw)
             if name_tail:
