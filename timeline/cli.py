@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 
@@ -20,6 +20,7 @@ from timeline.evaluation import evaluate, format_report
 from timeline.models import Document, PublishedSource, Reject
 from timeline.pipeline import (
     DEFAULT_BATCH_SIZE,
+    Engine,
     describe,
     run_extract,
     with_publication_date,
@@ -29,7 +30,8 @@ from timeline.schemas import write_schemas
 from timeline.temporal import tag as tag_text
 from timeline.timeml import render_timeml
 from timeline.validate import validate_path
-from timeline.writers import OutputError
+from timeline.writers import FORMATS, OutputError
+from timeline.writers import PartitionBy as WriterPartitionBy
 
 EXIT_CODES = """\b
 Exit codes:
@@ -53,21 +55,14 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    PARQUET = "parquet"
-    CSV = "csv"
-    JSON = "json"
-    JSONL = "jsonl"
+def _choices(name: str, values: Iterable[str]) -> type[StrEnum]:
+    """A typer choice type over values the pipeline and writers define, so they are listed in one place."""
+    return StrEnum(name, {value.upper(): value for value in values})
 
 
-class PartitionBy(StrEnum):
-    YEAR = "year"
-    MONTH = "month"
-
-
-class EngineName(StrEnum):
-    LOCAL = "local"
-    DASK = "dask"
+OutputFormat = _choices("OutputFormat", FORMATS)
+PartitionBy = _choices("PartitionBy", get_args(WriterPartitionBy))
+EngineName = _choices("EngineName", get_args(Engine))
 
 
 class TagFormat(StrEnum):

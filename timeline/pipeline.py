@@ -41,6 +41,8 @@ from timeline.sentences import split_sentences
 from timeline.temporal import tag
 from timeline.temporal.inference import infer_publication_date
 from timeline.writers import (
+    FORMATS,
+    PartitionBy,
     StagedBatch,
     TimelineWriter,
     document_sort_key,
@@ -52,11 +54,9 @@ from timeline.writers import (
 logger = logging.getLogger("timeline.pipeline")
 
 DEFAULT_BATCH_SIZE = 256
-ALL_FORMATS: tuple[str, ...] = ("parquet", "csv", "json", "jsonl")
 
 Item = Document | Reject
 Engine = Literal["local", "dask"]
-PartitionBy = Literal["year", "month"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +412,7 @@ def _counting_warnings() -> Iterator[_WarningCounter]:
 def run_extract(
     inputs: Sequence[str | Path],
     out_dir: Path,
-    formats: Sequence[str] = ALL_FORMATS,
+    formats: Sequence[str] = FORMATS,
     published: date | None = None,
     workers: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
