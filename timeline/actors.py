@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from pydantic import TypeAdapter
+
 from timeline.entities.lexicon import Category, Entry, Lexicon, is_affixed_word, is_vocabulary_word, lexicon
 from timeline.models import ActorKind, EntityMention, Sentence
 
@@ -958,17 +960,23 @@ def _merge_groups(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
     return kept
 
 
+# Validating the whole list in one call costs about half as much per mention as building each model.
+_MENTIONS = TypeAdapter(list[EntityMention])
+
+
 def _to_mentions(text: str, raws: list[_Raw]) -> list[EntityMention]:
-    return [
-        EntityMention(
-            start=raw.start,
-            end=raw.end,
-            text=text[raw.start : raw.end],
-            name=raw.name,
-            kind=raw.kind,
-            country=raw.country,
-            title=raw.title if raw.kind is ActorKind.PERSON else None,
-            affiliation=raw.affiliation if raw.kind is ActorKind.PERSON else None,
-        )
-        for raw in raws
-    ]
+    return _MENTIONS.validate_python(
+        [
+            {
+                "start": raw.start,
+                "end": raw.end,
+                "text": text[raw.start : raw.end],
+                "name": raw.name,
+                "kind": raw.kind,
+                "country": raw.country,
+                "title": raw.title if raw.kind is ActorKind.PERSON else None,
+                "affiliation": raw.affiliation if raw.kind is ActorKind.PERSON else None,
+            }
+            for raw in raws
+        ]
+    )
