@@ -323,9 +323,12 @@ class _Patterns:
         # follow: "pukul14.30") or a number not glued to a word. Scanning for these in one regex pass
         # beats a Python loop over every word; lower-cased text lets the pattern be case-sensitive.
         # Holiday names start at tokens of this scan too, so the holiday finder need not scan the text.
+        # The scan runs over the text with a space in front and matches the character before each token:
+        # a pattern starting with a character class lets the regex engine's fast search skip from one
+        # non-word character to the next (a leading lookbehind enters the matcher at every offset).
         words = {*self.by_first_word, *self.gated_by_first_word, *(holiday_first_tokens() or ())}
         letter_keys = [word for word in words if not word[0].isdigit()]
-        source = rf"(?<!\w)(?:{character_trie(letter_keys)}(?![^\W\d])|\d\w*)"
+        source = rf"\W({character_trie(letter_keys)}(?![^\W\d])|\d\w*)"
         self.lower_case_scan = re.compile(source)
         self.any_case_scan = re.compile(source, re.IGNORECASE)
 
@@ -738,11 +741,13 @@ def first_word_tokens(text: str) -> list[Token]:
     """Tokens where an expression may start: a first word of some pattern or holiday name (a whole
     run of letters; a number may follow, as in "pukul14.30"), or a number not glued to a word."""
     compiled = patterns()
-    # offsets into the lower-cased text hold unless lower-casing changed its length ("İ" grows)
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return [(token.group(), *token.span()) for token in compiled.lower_case_scan.finditer(lowered)]
-    return [(token.group().lower(), *token.span()) for token in compiled.any_case_scan.finditer(text)]
+    # offsets into the lower-cased text hold unless lower-casing changed its length ("İ" grows);
+    # the space in front shifts them by one
+    lowered = " " + text.lower()
+    if len(lowered) == len(text) + 1:
+        return [(token[1], token.start(1) - 1, token.end(1) - 1) for token in compiled.lower_case_scan.finditer(lowered)]
+    spaced = " " + text
+    return [(token[1].lower(), token.start(1) - 1, token.end(1) - 1) for token in compiled.any_case_scan.finditer(spaced)]
 
 
 def candidates(text: str, tokens: list[Token] | None = None) -> list[tuple[int, Part]]:
