@@ -61,6 +61,7 @@ class Entities:
         body = dateline.end() if dateline else 0
         self.mentions = sorted((e for e in mentions if e.start >= body), key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.mentions]
+        self.ends = [e.end for e in self.mentions]
         self.text = text
         self._locative_from: dict[int, int] = {}
         self._places: dict[int, list[EntityMention]] = {}
@@ -153,11 +154,11 @@ class Entities:
         last = bisect_left(self.starts, end, index)
         if index == last:
             return []
-        mentions, eligible = self.mentions, self.eligible
+        mentions, eligible, ends = self.mentions, self.eligible, self.ends
         return [
             mentions[i]
             for i in range(index, last)
-            if eligible[i] and mentions[i].end <= end and not self.locative(mentions[i], floor)
+            if eligible[i] and ends[i] <= end and not self.locative(mentions[i], floor)
         ]
 
     def last_person_before(self, position: int, doc: Layout) -> EntityMention | None:
@@ -297,10 +298,13 @@ def assign_roles(
     window_start = clause.start
     if previous_trigger >= 0 and triggers_starts[previous_trigger] >= clause.start:
         window_start = triggers_starts[previous_trigger]
-    pre_all = entities.candidates(window_start, trigger.start, clause.start)
-    accompanying = [entities.companion(m, clause.start) for m in pre_all]
-    companions = [m for m, companion in zip(pre_all, accompanying) if companion]
-    pre = [m for m, companion in zip(pre_all, accompanying) if not companion and m.kind in SUBJECT_KINDS]
+    companions: list[EntityMention] = []
+    pre: list[EntityMention] = []
+    for mention in entities.candidates(window_start, trigger.start, clause.start):
+        if entities.companion(mention, clause.start):
+            companions.append(mention)
+        elif mention.kind in SUBJECT_KINDS:
+            pre.append(mention)
     subject_role = TARGET if trigger.passive else AGENT
 
     if trigger.postposed:
@@ -322,8 +326,9 @@ def assign_roles(
             # "Ia menambahkan": the pronoun stands for the last person named outside quotations.
             speaker = _antecedent_person(trigger.start, doc, entities, recent_agent())
             subject = [speaker] if speaker is not None else []
-        roles.extend((mention, subject_role) for mention in subject)
-    roles.extend((mention, PARTICIPANT) for mention in companions if mention.kind in ACTOR_KINDS)
+        roles.extend([(mention, subject_role) for mention in subject])
+    if companions:
+        roles.extend([(mention, PARTICIPANT) for mention in companions if mention.kind in ACTOR_KINDS])
 
     if not trigger.postposed:
         next_trigger = bisect_left(triggers_starts, trigger.end)
@@ -344,13 +349,16 @@ def assign_roles(
                 previous = (mention, role)
             left = mention.end
 
+    location = _location(trigger, clause, entities)
+    if not roles:
+        return Roles(location=location) if location is not None else EMPTY_ROLES
     subject = [m for m, role in roles if role is not PARTICIPANT and m.start < trigger.start]
     agents = [
         m for m, role in roles if role is AGENT and m.kind is PERSON and doc.quote_of(m.start) is None
     ]
     return Roles(
         actors=_actors(roles, entities),
-        location=_location(trigger, clause, entities),
+        location=location,
         subject=subject,
         agents=agents,
     )
