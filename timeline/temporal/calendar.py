@@ -44,11 +44,7 @@ class Point:
         granularity = self.granularity
         if granularity in _DAY_OR_FINER:  # most values: tested first, the enum look-ups below cost
             day = f"{year}-{self.month:02d}-{self.day:02d}" if self.month and self.day else f"{year}-XX-XX"
-            if granularity is Granularity.PART_OF_DAY:
-                return f"{day}T{self.part_of_day}"
-            if granularity is Granularity.HOUR or granularity is Granularity.MINUTE:
-                return f"{day}T{self.hour:02d}:{self.minute or 0:02d}"
-            return day
+            return day + self._time_of_day()
         match granularity:
             case Granularity.CENTURY:
                 return f"{self.century:02d}"
@@ -63,6 +59,23 @@ class Point:
         # a week: the one granularity left
         week = f"{year}-W{self.week:02d}" if self.week else f"{year}-WXX"
         return week + ("-WE" if self.weekend else "")
+
+    def _time_of_day(self) -> str:
+        """The "T..." end of a day-or-finer value ("" for a whole day)."""
+        granularity = self.granularity
+        if granularity is Granularity.PART_OF_DAY:
+            return f"T{self.part_of_day}"
+        if granularity is Granularity.HOUR or granularity is Granularity.MINUTE:
+            return f"T{self.hour:02d}:{self.minute or 0:02d}"
+        return ""
+
+    def value_and_interval(self) -> tuple[str, tuple[date, date] | None]:
+        """`value()` and `interval()` at once: a point on a known day (most of them) builds its date once
+        and lets `date.isoformat` spell it."""
+        if self.granularity in _DAY_OR_FINER and self.year is not None and self.month and self.day:
+            day = date(self.year, self.month, self.day)
+            return day.isoformat() + self._time_of_day(), (day, day)
+        return self.value(), self.interval()
 
     def interval(self) -> tuple[date, date] | None:
         """First and last calendar day the value covers, when the year is known."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from pydantic import TypeAdapter
@@ -351,13 +351,9 @@ def _with_time_of_day(part: Part, resolved: Resolved) -> Resolved:
     return Resolved(point, resolved.anchor, resolved.conflict)
 
 
-def _datetime_span(part: Part, point: Point) -> tuple[object, object]:
-    day = point.as_date()
-    if day is None:
-        return None, None
+def _datetime_span(part: Part, point: Point, day: date) -> tuple[object, object]:
     if point.granularity is Granularity.MINUTE:
-        start, _ = span_of_hours(day, 0, 0)
-        start = start + timedelta(hours=point.hour or 0, minutes=point.minute or 0)
+        start = datetime(day.year, day.month, day.day) + timedelta(hours=point.hour or 0, minutes=point.minute or 0)
         return start, start + timedelta(minutes=1)
     if point.granularity is Granularity.PART_OF_DAY and part.pod:
         spec = lexicon().parts_of_day[part.pod]
@@ -391,14 +387,13 @@ def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str
     point = resolved.point
     is_time = point.granularity in _TIME_GRANULARITIES
     row["type"] = TimexType.TIME if is_time else TimexType.DATE
-    row["value"] = point.value()
+    row["value"], interval = point.value_and_interval()
     row["granularity"] = point.granularity
     row["anchor"] = resolved.anchor
-    interval = point.interval()
     if interval:
         row["interval_start"], row["interval_end"] = interval
-    if is_time:
-        start, end = _datetime_span(part, point)
+    if is_time and interval:
+        start, end = _datetime_span(part, point, interval[0])
         if start is not None:
             row["datetime_start"], row["datetime_end"] = start, end
     if part.tz:
