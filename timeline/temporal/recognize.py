@@ -103,10 +103,9 @@ NUMBERS = frozenset({SHORT_NUMBER, YEAR_NUMBER, OTHER_NUMBER})
 _WORD = re.compile(r"[^\W\d]+|\d\w*")
 
 
-def number_key(text: str, start: int, end: int) -> str | None:
-    """The key the token text[start:end], which starts with a digit, is indexed by: its shape
-    (None: a short number no pattern can start on, as in "(25/4)")."""
-    token = text[start:end]
+def number_key(token: str, text: str, start: int, end: int) -> str | None:
+    """The key the token text[start:end] (`token`, lower-cased), which starts with a digit, is indexed by:
+    its shape (None: a short number no pattern can start on, as in "(25/4)")."""
     if not token.isdecimal():
         return DIGIT_LED
     if not _NUMBER_MAY_START.match(text, start):
@@ -122,6 +121,7 @@ def first_words(phrases: Iterable[str]) -> set[str]:
 
 
 Handler = Callable[[re.Match[str], str], list[Part]]
+Attempt = tuple[int, Callable[[str, int], "re.Match[str] | None"], Handler]  # rank, pattern.match, handler
 
 
 def _words(text: str, start: int, count: int = 1) -> list[str]:
@@ -308,12 +308,15 @@ class _Patterns:
             if handler in (self._ranged_count, self._nights_days, self._frequency)
         }  # fmt: skip
         number_keys = {*counts, GLUED_NUMBER, DIGIT_LED}
-        self.by_first_word: dict[str, tuple[int, ...]] = {}
-        self.gated_by_first_word: dict[str, tuple[int, ...]] = {}
+        # The patterns to try at each first word, in rank order, as (rank, bound match method, handler):
+        # looked up once per token, without indexing the table again.
+        self.by_first_word: dict[str, tuple[Attempt, ...]] = {}
+        self.gated_by_first_word: dict[str, tuple[Attempt, ...]] = {}
         for rank, words in enumerate(starts):
+            pattern, handler = self.table[rank]
             for word in words or ():
                 index = self.gated_by_first_word if rank in gated and word in number_keys else self.by_first_word
-                index[word] = (*index.get(word, ()), rank)
+                index[word] = (*index.get(word, ()), (rank, pattern.match, handler))
         # words before a number that make it an age or an anniversary, by their number of words
         self.duration_stops: dict[int, frozenset[str]] = {}
         for stop in lex.stop_before_duration:
@@ -571,9 +574,11 @@ class _Patterns:
         if self._law_number_before(text, start):
             return True
         before = text[max(0, start - 20) : start].lower().split()
-        return bool(before) and any(
-            " ".join(before[-length:]) in phrases for length, phrases in self.duration_stops.items()
-        )
+        if before:
+            for length, phrases in self.duration_stops.items():
+                if " ".join(before[-length:]) in phrases:
+                    return True
+        return False
 
     def _counted(self, m: re.Match[str], text: str) -> list[Part]:
         if self._stopped_duration(text, m.start()):
@@ -757,25 +762,26 @@ def candidates(text: str, tokens: list[Token] | None = None) -> list[tuple[int, 
     `first_word_tokens`), so the text is scanned once for those words instead of once per pattern.
     """
     compiled = patterns()
-    table, by_first_word, gated_by_first_word = compiled.table, compiled.by_first_word, compiled.gated_by_first_word
+    by_first_word, gated_by_first_word = compiled.by_first_word, compiled.gated_by_first_word
+    count_continues = compiled.count_continues.match
     found: list[tuple[int, Part]] = []
+    append = found.append
     for rank in compiled.scanned:
-        pattern, handler = table[rank]
+        pattern, handler = compiled.table[rank]
         for match in pattern.finditer(text):
             found.extend((rank, part) for part in handler(match, text) if part.end > part.start)
     for word, position, end in first_word_tokens(text) if tokens is None else tokens:
-        key = number_key(text, position, end) if word[0].isdigit() else word
-        ranks = by_first_word.get(key, ())
+        key = number_key(word, text, position, end) if word[0].isdigit() else word
+        attempts = by_first_word.get(key, ())
         gated = gated_by_first_word.get(key)
-        if gated and compiled.count_continues.match(text, position):
-            ranks += gated
-        for rank in ranks:
-            pattern, handler = table[rank]
-            match = pattern.match(text, position)
+        if gated and count_continues(text, position):
+            attempts += gated
+        for rank, match_at, handler in attempts:
+            match = match_at(text, position)
             if match is not None:
                 for part in handler(match, text):
                     if part.end > part.start:
-                        found.append((rank, part))
+                        append((rank, part))
     return found
 
 
