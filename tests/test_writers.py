@@ -325,6 +325,19 @@ def test_batch_split_and_order_do_not_change_the_output(tmp_path: Path):
     assert files_of(tmp_path / "whole") == files_of(tmp_path / "split")
 
 
+@pytest.mark.parametrize("partition_by", [None, "month"])
+def test_tables_merged_in_parallel_processes_give_the_same_files(tmp_path: Path, partition_by):
+    write_timeline(samples.timeline(), tmp_path / "whole", partition_by=partition_by)
+    outputs = {}
+    for processes in (1, 3):
+        out = tmp_path / f"processes-{processes}"
+        with TimelineWriter(out, run=samples.RUN, partition_by=partition_by, processes=processes) as writer:
+            for document in samples.documents():
+                writer.write_batch(*rows_of({document.id}))
+        outputs[processes] = files_of(out)
+    assert outputs[1] == outputs[3] == files_of(tmp_path / "whole")
+
+
 def test_more_batches_than_the_merge_fan_in(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("timeline.writers.merge.FAN_IN", 3)
     monkeypatch.setattr("timeline.writers.merge.CHUNK_ROWS", 2)
@@ -558,7 +571,7 @@ def test_failure_during_consolidation_leaves_previous_outputs_intact(written: Pa
 def test_a_programming_error_mid_write_also_leaves_previous_outputs_intact(written: Path, monkeypatch):
     before = files_of(written)
 
-    def broken(self, piece, json_rows):
+    def broken(self, chunk):
         raise ValueError("bug")
 
     monkeypatch.setattr(writer_module._Sinks, "write_texts", broken)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-import multiprocessing
 import os
 import time
 from collections import deque
@@ -35,6 +34,7 @@ from timeline.models import (
     Timeline,
     Timex,
 )
+from timeline.processes import process_context
 from timeline.progress import RunProgress
 from timeline.readers import read_inputs
 from timeline.sentences import split_sentences
@@ -353,12 +353,9 @@ def local_pool(workers: int) -> Iterator[BatchMapper]:
     """A mapper over `workers` local processes, yielding outcomes in input order with a bounded number of
     batches in flight, so memory stays flat however long the input is.
 
-    The processes are started here, before any progress display starts its refresh thread, and forked
-    where the platform allows so they inherit the loaded language data instead of loading it again."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    The processes are started here, before any progress display starts its refresh thread."""
     in_flight_limit = 2 * workers
-    with context.Pool(workers) as pool:
+    with process_context().Pool(workers) as pool:
 
         def mapper(batches: Iterable[list[Item]]) -> Iterator[StagedOutcome]:
             pending: deque = deque()
@@ -439,28 +436,26 @@ def run_extract(
     documents = events = timexes = skipped = 0
     writer = TimelineWriter(
         Path(out_dir), formats=tuple(formats), run=run_info(published, partition_by),
-        partition_by=partition_by, resume=resume,
+        partition_by=partition_by, resume=resume, processes=workers,
     )
     admission = _Admission(writer.done_documents() if resume else {})
     admitted = (
         item for item in map(admission.admit, read_inputs(inputs, published=published)) if item is not None
     )
-    with (
-        _counting_warnings() as counter,
-        batch_mapper(engine, workers, scheduler) as mapper,
-        RunProgress(inputs, enabled=progress) as display,
-    ):
-        for outcome in mapper(batched_items(admitted, batch_size)):
-            _emit(outcome.warnings)
-            writer.write_staged(outcome.batch)
-            counts = outcome.batch.row_counts
-            documents += counts["documents"]
-            timexes += counts["timexes"]
-            events += counts["events"]
-            skipped += len(outcome.rejects)
-            for reject in outcome.rejects:
-                on_reject(reject)
-            display.update(documents + skipped + admission.resumed, counter.count)
+    with _counting_warnings() as counter:
+        # the batch workers are shut down before `close`, which may fork processes of its own to merge the tables
+        with batch_mapper(engine, workers, scheduler) as mapper, RunProgress(inputs, enabled=progress) as display:
+            for outcome in mapper(batched_items(admitted, batch_size)):
+                _emit(outcome.warnings)
+                writer.write_staged(outcome.batch)
+                counts = outcome.batch.row_counts
+                documents += counts["documents"]
+                timexes += counts["timexes"]
+                events += counts["events"]
+                skipped += len(outcome.rejects)
+                for reject in outcome.rejects:
+                    on_reject(reject)
+                display.update(documents + skipped + admission.resumed, counter.count)
         writer.close()
         warnings = counter.count
     return RunSummary(

@@ -12,10 +12,13 @@ so a resumed run gives byte for byte the output of an uninterrupted one.
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +31,7 @@ from pydantic import BaseModel
 
 from timeline import __version__
 from timeline.models import Document, Event, Reject, RunInfo, Timeline, Timex
+from timeline.processes import process_context
 from timeline.writers import merge
 from timeline.writers.merge import (
     RUN_SUFFIX,
@@ -62,8 +66,7 @@ CARRY_ROWS = 5_000
 ROW_GROUP_ROWS = 65_536
 ROW_GROUP_BYTES = 16 * 2**20
 """Merged chunks are gathered into Parquet row groups of up to ROW_GROUP_ROWS rows or about ROW_GROUP_BYTES."""
-TEXT_ROWS = 1_024
-"""Rows turned into Python strings at a time for the CSV and JSON outputs (a merged chunk of documents is large)."""
+COPY_BYTES = 2**20
 
 
 class OutputError(Exception):
@@ -116,9 +119,17 @@ def _previous_rows(spec: TableSpec, sources: Sequence[Path]) -> Iterator[BaseMod
 
 
 class _Sinks:
-    """The temporary final files of one table, fed merged chunks in order."""
+    """The temporary final files of one table, fed merged chunks in order, and the table's rows for timeline.json
+    (comma-separated, in `json_rows`). Texts go out as the UTF-8 bytes Arrow already holds, never as Python strings."""
 
-    def __init__(self, spec: TableSpec, formats: Sequence[str], temp_dir: Path, partition_by: PartitionBy | None):
+    def __init__(
+        self,
+        spec: TableSpec,
+        formats: Sequence[str],
+        temp_dir: Path,
+        partition_by: PartitionBy | None,
+        json_rows: Path | None,
+    ) -> None:
         self.spec = spec
         self.partition_by = partition_by
         self.temp_dir = temp_dir
@@ -129,19 +140,25 @@ class _Sinks:
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
         self._pending_bytes = 0
-        self.csv: IO[str] | None = None
-        self.jsonl: IO[str] | None = None
+        self.csv: IO[bytes] | None = None
+        self.jsonl: IO[bytes] | None = None
+        self.json_rows: IO[bytes] | None = None
+        self._json_separator = b""
         if self.write_parquet:
             self.outputs.append(spec.name if partition_by else f"{spec.name}.parquet")
             if partition_by is None:
                 self.parquet = _parquet_writer(temp_dir / f"{spec.name}.parquet", spec.schema)
         if "csv" in formats:
-            self.csv = _open_text(temp_dir / f"{spec.name}.csv")
+            self.csv = (temp_dir / f"{spec.name}.csv").open("wb")
             self.outputs.append(f"{spec.name}.csv")
-            csv.writer(self.csv, lineterminator=CSV_LINE_END).writerow(spec.csv_header())
+            header = io.StringIO(newline="")
+            csv.writer(header, lineterminator=CSV_LINE_END).writerow(spec.csv_header())
+            self.csv.write(header.getvalue().encode())
         if "jsonl" in formats:
-            self.jsonl = _open_text(temp_dir / f"{spec.name}.jsonl")
+            self.jsonl = (temp_dir / f"{spec.name}.jsonl").open("wb")
             self.outputs.append(f"{spec.name}.jsonl")
+        if json_rows is not None:
+            self.json_rows = json_rows.open("wb")
 
     def write_rows(self, chunk: pa.Table) -> None:
         """Gather a merged chunk's Parquet columns (in their own buffers: a slice would keep the whole merge step
@@ -154,11 +171,16 @@ class _Sinks:
             if self._pending_rows >= ROW_GROUP_ROWS or self._pending_bytes >= ROW_GROUP_BYTES:
                 self._flush_parquet()
 
-    def write_texts(self, piece: pa.Table, json_rows: list[str]) -> None:
+    def write_texts(self, chunk: pa.Table) -> None:
         if self.csv is not None:
-            self.csv.write("".join(piece.column(CSV_COLUMN).to_pylist()))
+            self.csv.write(_joined(chunk.column(CSV_COLUMN), ""))
         if self.jsonl is not None:
-            self.jsonl.writelines(f"{row}\n" for row in json_rows)
+            self.jsonl.write(_joined(chunk.column(JSON_COLUMN), "\n"))
+            self.jsonl.write(b"\n")
+        if self.json_rows is not None:
+            self.json_rows.write(self._json_separator)
+            self.json_rows.write(_joined(chunk.column(JSON_COLUMN), ","))
+            self._json_separator = b","
 
     def _flush_parquet(self) -> None:
         if not self._pending:
@@ -201,9 +223,16 @@ class _Sinks:
             _parquet_writer(folder / "part-0.parquet", self.spec.schema).close()
         for writer in self.partitions.values():
             writer.close()
-        for handle in (self.csv, self.jsonl):
+        for handle in (self.csv, self.jsonl, self.json_rows):
             if handle is not None:
                 handle.close()
+
+
+def _joined(texts: pa.ChunkedArray, separator: str) -> pa.Buffer:
+    """The texts joined by `separator`, as one buffer of UTF-8 bytes (joined by Arrow, not in Python)."""
+    values = texts.combine_chunks()
+    one_list = pa.ListArray.from_arrays(pa.array([0, len(values)], pa.int32()), values)
+    return pc.binary_join(one_list, separator)[0].as_buffer()
 
 
 def _compact(table: pa.Table) -> pa.Table:
@@ -229,10 +258,6 @@ def _concatenated(pieces: list[pa.Table]) -> pa.Table:
 
 def _parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
     return pq.ParquetWriter(path, schema, compression="zstd", use_dictionary=True, store_schema=True)
-
-
-def _open_text(path: Path) -> IO[str]:
-    return path.open("w", encoding="utf-8", newline="")
 
 
 # ---------------------------------------------------------------- the writer
@@ -269,7 +294,9 @@ class TimelineWriter:
         run: RunInfo | None = None,
         partition_by: PartitionBy | None = None,
         resume: bool = False,
+        processes: int = 1,
     ) -> None:
+        """`processes`: how many local processes `close` may use to merge the tables at the same time."""
         unknown = sorted(set(formats) - set(FORMATS))
         if unknown:
             raise ValueError(f"unknown output format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
@@ -280,6 +307,7 @@ class TimelineWriter:
         self.run = run or RunInfo(tool_version=__version__)
         self.partition_by = partition_by
         self.resume = resume
+        self.processes = processes
         self.staging = self.out_dir / STAGING
         self.outputs: list[Path] = []
         self._closed = False
@@ -422,40 +450,18 @@ class TimelineWriter:
         return runs
 
     def _consolidate(self, final: Path, work: Path) -> list[str]:
-        names: list[str] = []
-        timeline_json = _open_text(final / TIMELINE_JSON) if "json" in self.formats else None
-        try:
-            if timeline_json is not None:
-                timeline_json.write('{"run":' + self.run.model_dump_json())
-            for name in TABLE_NAMES:
-                spec = TABLES[name]
-                sinks = _Sinks(spec, self.formats, final, self.partition_by)
-                try:
-                    if timeline_json is not None:
-                        timeline_json.write(f',"{name}":[')
-                    separator = ""
-                    chunk_rows = max(1, merge.CHUNK_ROWS // spec.row_scale)
-                    runs = reduce_runs(self._runs(spec, work), spec.batch_keys, work, chunk_rows)
-                    for chunk in merge_runs(runs, spec.batch_keys, chunk_rows):
-                        sinks.write_rows(chunk)
-                        for offset in range(0, chunk.num_rows, TEXT_ROWS):
-                            piece = chunk.slice(offset, TEXT_ROWS)
-                            json_rows = piece.column(JSON_COLUMN).to_pylist()
-                            sinks.write_texts(piece, json_rows)
-                            if timeline_json is not None:
-                                timeline_json.write(separator + ",".join(json_rows))
-                                separator = ","
-                    if timeline_json is not None:
-                        timeline_json.write("]")
-                finally:
-                    sinks.close()
-                names.extend(sinks.outputs)
-            if timeline_json is not None:
-                timeline_json.write("}")
-                names.append(TIMELINE_JSON)
-        finally:
-            if timeline_json is not None:
-                timeline_json.close()
+        json_rows = {name: work / f"{name}.json-rows" for name in TABLE_NAMES} if "json" in self.formats else None
+        jobs = [
+            _TableJob(
+                name, tuple(self._runs(TABLES[name], work)), self.formats, self.partition_by, final, work,
+                json_rows[name] if json_rows else None,
+            )
+            for name in TABLE_NAMES
+        ]
+        names = [name for outputs in _run_table_jobs(jobs, self.processes) for name in outputs]
+        if json_rows is not None:
+            _assemble_timeline_json(final / TIMELINE_JSON, self.run, json_rows)
+            names.append(TIMELINE_JSON)
         rejects = self._rejects()
         if rejects:
             (final / REJECTS).write_text("".join(rejects), encoding="utf-8")
@@ -484,6 +490,62 @@ class TimelineWriter:
         if REJECTS not in names:
             (self.out_dir / REJECTS).unlink(missing_ok=True)
         shutil.rmtree(self.staging)
+
+
+@dataclass(frozen=True)
+class _TableJob:
+    """Everything needed to merge one table's runs into its final files, in this process or another."""
+
+    name: TableName
+    runs: tuple[Path, ...]
+    formats: tuple[str, ...]
+    partition_by: PartitionBy | None
+    final: Path
+    work: Path
+    json_rows: Path | None
+
+    @property
+    def run_bytes(self) -> int:
+        return sum(path.stat().st_size for path in self.runs)
+
+
+def _write_table(job: _TableJob) -> list[str]:
+    """Merge a table's sorted runs into its final files; returns their names."""
+    spec = TABLES[job.name]
+    sinks = _Sinks(spec, job.formats, job.final, job.partition_by, job.json_rows)
+    try:
+        chunk_rows = max(1, merge.CHUNK_ROWS // spec.row_scale)
+        runs = reduce_runs(job.runs, spec.batch_keys, job.work / job.name, chunk_rows)
+        for chunk in merge_runs(runs, spec.batch_keys, chunk_rows):
+            sinks.write_rows(chunk)
+            sinks.write_texts(chunk)
+    finally:
+        sinks.close()
+    return sinks.outputs
+
+
+def _run_table_jobs(jobs: list[_TableJob], processes: int) -> list[list[str]]:
+    """Each job's output names, in the order of `jobs`. With several processes the tables are merged at the
+    same time, the largest started first (merging is the part of a run no batch worker can share)."""
+    for job in jobs:
+        (job.work / job.name).mkdir(exist_ok=True)
+    if processes <= 1:
+        return [_write_table(job) for job in jobs]
+    largest_first = sorted(jobs, key=lambda job: job.run_bytes, reverse=True)
+    with ProcessPoolExecutor(min(processes, len(jobs)), mp_context=process_context()) as pool:
+        futures = {job.name: pool.submit(_write_table, job) for job in largest_first}
+        return [futures[job.name].result() for job in jobs]
+
+
+def _assemble_timeline_json(path: Path, run: RunInfo, json_rows: dict[TableName, Path]) -> None:
+    with path.open("wb") as out:
+        out.write(b'{"run":' + run.model_dump_json().encode())
+        for name in TABLE_NAMES:
+            out.write(f',"{name}":['.encode())
+            with json_rows[name].open("rb") as rows:
+                shutil.copyfileobj(rows, out, COPY_BYTES)
+            out.write(b"]")
+        out.write(b"}")
 
 
 def _chunks(rows: Iterable[BaseModel], size: int) -> Iterator[list[BaseModel]]:
