@@ -124,11 +124,6 @@ Handler = Callable[[re.Match[str], str], list[Part]]
 Attempt = tuple[int, Callable[[str, int], "re.Match[str] | None"], Handler]  # rank, pattern.match, handler
 
 
-def _words(text: str, start: int, count: int = 1) -> list[str]:
-    """The `count` whitespace-separated words before `start`, nearest last."""
-    return text[max(0, start - 40 * count) : start].rsplit(None, count)[-count:]
-
-
 def _previous_token(text: str, start: int) -> str:
     """The token right before `start` when only spaces separate them, else ''."""
     left = text[max(0, start - 40) : start]
@@ -317,11 +312,15 @@ class _Patterns:
             for word in words or ():
                 index = self.gated_by_first_word if rank in gated and word in number_keys else self.by_first_word
                 index[word] = (*index.get(word, ()), (rank, pattern.match, handler))
-        # words before a number that make it an age or an anniversary, by their number of words
-        self.duration_stops: dict[int, frozenset[str]] = {}
-        for stop in lex.stop_before_duration:
-            length = len(stop.split())
-            self.duration_stops[length] = self.duration_stops.get(length, frozenset()) | {stop.lower()}
+        # The words right before a match are read backwards: one anchored match on the reversed,
+        # lower-cased window instead of splitting it into words. A law or regulation number word is
+        # one of the last three words, dots after it allowed ("UU No. 11 Tahun 2020", "Nomor 5/2013");
+        # an age or an anniversary word is the last words ("usia 70 tahun", "ulang tahun ke-5").
+        law_words = alternation(word[::-1] for word in lex.law_number_words)
+        self.law_number_behind = re.compile(rf"\s*(?:\S+\s+){{0,2}}\.*{law_words}(?!\S)")
+        self.duration_stop_behind = re.compile(
+            rf"\s*{alternation(stop.lower()[::-1] for stop in lex.stop_before_duration)}(?!\S)"
+        )
         # Tokens worth a look: a first word of some pattern (as a whole run of letters, a number may
         # follow: "pukul14.30") or a number not glued to a word. Scanning for these in one regex pass
         # beats a Python loop over every word; lower-cased text lets the pattern be case-sensitive.
@@ -339,7 +338,7 @@ class _Patterns:
 
     def _law_number_before(self, text: str, start: int) -> bool:
         """"UU No. 11 Tahun 2020", "Nomor 5/2013": a number of a law or a regulation follows."""
-        return any(word.rstrip(".").lower() in self.lex.law_number_words for word in _words(text, start, 3))
+        return self.law_number_behind.match(text[max(0, start - 120) : start].lower()[::-1]) is not None
 
     def _numeric_date(self, m: re.Match[str], text: str) -> list[Part]:
         if self._law_number_before(text, m.start()):
@@ -571,14 +570,10 @@ class _Patterns:
     # -- durations ---------------------------------------------------------------------
 
     def _stopped_duration(self, text: str, start: int) -> bool:
-        if self._law_number_before(text, start):
-            return True
-        before = text[max(0, start - 20) : start].lower().split()
-        if before:
-            for length, phrases in self.duration_stops.items():
-                if " ".join(before[-length:]) in phrases:
-                    return True
-        return False
+        return (
+            self._law_number_before(text, start)
+            or self.duration_stop_behind.match(text[max(0, start - 20) : start].lower()[::-1]) is not None
+        )
 
     def _counted(self, m: re.Match[str], text: str) -> list[Part]:
         if self._stopped_duration(text, m.start()):
