@@ -92,12 +92,16 @@ _AFTER_SHORT_NUMBER = re.compile(r"[\s\-–—./,]")
 
 # First-word keys of tokens that start with a digit, by shape: most number patterns can start
 # only on some shapes (a day has one or two digits, a year four, a count only digits).
-SHORT_NUMBER = "0"  # one or two digits
-YEAR_NUMBER = "0000"  # four digits
+# A short number or a year followed by a space has keys of its own: numeric dates and decades need
+# a separator right after the number ("13/9", "2023-09-13", "1990-an") and are not tried there.
+SHORT_NUMBER = "0"  # one or two digits, then a dash, a separator
+SPACED_SHORT_NUMBER = "0 "  # one or two digits, then a space
+YEAR_NUMBER = "0000"  # four digits, then anything but a space
+SPACED_YEAR_NUMBER = "0000 "  # four digits, then a space
 OTHER_NUMBER = "000"  # any other count of digits
 GLUED_NUMBER = "0."  # digits right after a decimal point, a slash, ... (see _LEFT_OF_NUMBER)
 DIGIT_LED = "0x"  # a digit followed by letters ("1990an", "5s.d.") or an unusual digit
-NUMBERS = frozenset({SHORT_NUMBER, YEAR_NUMBER, OTHER_NUMBER})
+NUMBERS = frozenset({SHORT_NUMBER, SPACED_SHORT_NUMBER, YEAR_NUMBER, SPACED_YEAR_NUMBER, OTHER_NUMBER})
 # A token is a run of letters, or a digit with the word characters glued to it: patterns that allow
 # no space before a number ("pukul14.30", "tanggal5 Mei") start on the letters alone.
 _WORD = re.compile(r"[^\W\d]+|\d\w*")
@@ -111,8 +115,12 @@ def number_key(token: str, text: str, start: int, end: int) -> str | None:
     if not _NUMBER_MAY_START.match(text, start):
         return GLUED_NUMBER
     if end - start <= 2:
-        return SHORT_NUMBER if _AFTER_SHORT_NUMBER.match(text, end) else None
-    return YEAR_NUMBER if end - start == 4 else OTHER_NUMBER
+        if not _AFTER_SHORT_NUMBER.match(text, end):
+            return None
+        return SPACED_SHORT_NUMBER if text[end].isspace() else SHORT_NUMBER
+    if end - start == 4:
+        return SPACED_YEAR_NUMBER if text[end : end + 1].isspace() else YEAR_NUMBER
+    return OTHER_NUMBER
 
 
 def first_words(phrases: Iterable[str]) -> set[str]:
@@ -260,11 +268,11 @@ class _Patterns:
             {SHORT_NUMBER},  # 13/09/2023
             {YEAR_NUMBER},  # 2023-09-13
             None,  # (13/9)
-            {SHORT_NUMBER, DIGIT_LED, "tanggal", "tgl"},  # 13 September 2023, 13September
-            {SHORT_NUMBER},  # 13 dan 14 September
+            {SHORT_NUMBER, SPACED_SHORT_NUMBER, DIGIT_LED, "tanggal", "tgl"},  # 13 September 2023, 13-Sep
+            {SHORT_NUMBER, SPACED_SHORT_NUMBER},  # 13 dan 14 September, 13-14 September
             {"bulan", *first_words(lex.month_full)},  # bulan Mei, September 2023
             first_words(lex.month_any),  # Sept 2023
-            {YEAR_NUMBER, "tahun"},  # tahun 2016
+            {YEAR_NUMBER, SPACED_YEAR_NUMBER, "tahun"},  # tahun 2016
             {SHORT_NUMBER, YEAR_NUMBER, DIGIT_LED, "tahun", "era", "dekade", "dasawarsa"},  # 1990-an, 80an
             {"abad"},
             first_words(lex.periods),  # kuartal III 2023
