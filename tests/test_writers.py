@@ -613,10 +613,28 @@ def test_merge_runs_gives_sorted_rows_in_exact_chunks(tmp_path: Path, monkeypatc
         path = tmp_path / f"run-{number}{merge.RUN_SUFFIX}"
         merge.write_run(staged_table(TABLES["timexes"], timexes[start : start + 7]), path)
         paths.append(path)
-    chunks = list(merge.merge_runs(paths, TABLES["timexes"].batch_keys))
+    chunks = list(merge.merge_runs(paths, TABLES["timexes"].sort_keys, "_json"))
     assert [chunk.num_rows for chunk in chunks] == [4] * 10 + [1]
     merged = [Timex.model_validate_json(row) for chunk in chunks for row in chunk.column("_json").to_pylist()]
     assert merged == sorted(timexes, key=lambda t: (timex_sort_key(t), t.model_dump_json()))
+
+
+def test_merge_runs_orders_rows_of_equal_keys_by_their_json_across_runs(tmp_path: Path, monkeypatch):
+    from timeline.writers import merge
+    from timeline.writers.staging import staged_table
+    from timeline.writers.tables import TABLES
+
+    monkeypatch.setattr(merge, "RUN_BATCH_BYTES", 1)
+    base = samples.timexes()[0]
+    # one key (document, offsets, id) with different values: only the JSON text can order them
+    twins = [base.model_copy(update={"value": f"2023-0{month}"}) for month in range(1, 10)]
+    paths = []
+    for number, start in enumerate(range(0, len(twins), 3)):
+        path = tmp_path / f"run-{number}{merge.RUN_SUFFIX}"
+        merge.write_run(staged_table(TABLES["timexes"], twins[start : start + 3]), path)
+        paths.append(path)
+    merged = [row for chunk in merge.merge_runs(paths, TABLES["timexes"].sort_keys, "_json") for row in chunk.column("_json").to_pylist()]
+    assert merged == sorted(twin.model_dump_json() for twin in twins)
 
 
 @pytest.mark.parametrize("partition_by", [None, "month"])

@@ -12,10 +12,11 @@ which grows with the run, while a stream reader holds one batch.)
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 RUN_SUFFIX = ".arrows"
 RUN_BATCH_BYTES = 2**20
@@ -25,7 +26,8 @@ FAN_IN = 32
 CHUNK_ROWS = 8_192
 """Rows per merged chunk handed to the output writers (for tables of wide rows, a fraction of it)."""
 
-BatchKeys = Callable[[pa.RecordBatch], Iterable[tuple]]
+SortKeys = Callable[[pa.Table], list[pa.Array]]
+"""A table's key as columns whose lexicographic order is the rows' order (ties broken by the tie column)."""
 
 
 _IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression="lz4")
@@ -66,12 +68,21 @@ def _run_schema(path: Path) -> pa.Schema:
         return pa.ipc.open_stream(source).schema
 
 
-class _RunCursor:
-    """The rows of one run not merged yet: the rest of its current batch, with their sort keys."""
+def _python_values(array: pa.Array | pa.ChunkedArray) -> list:
+    # dates compare like their day numbers, which Python builds several times faster than date objects
+    if pa.types.is_date32(array.type):
+        array = array.cast(pa.int32())
+    return array.to_pylist()
 
-    def __init__(self, path: Path, batch_keys: BatchKeys) -> None:
+
+class _RunCursor:
+    """The rows of one run not merged yet: the rest of its current batch, with their keys as Python tuples
+    (for the frontier search only; the rows themselves are ordered by Arrow)."""
+
+    def __init__(self, path: Path, sort_keys: SortKeys, tie_column: str) -> None:
         self._batches = read_run(path)
-        self._batch_keys = batch_keys
+        self._sort_keys = sort_keys
+        self._tie_column = tie_column
         self.table = pa.table({})
         self.keys: list[tuple] = []
         self._load_next()
@@ -80,47 +91,67 @@ class _RunCursor:
         for batch in self._batches:
             if batch.num_rows:
                 self.table = pa.Table.from_batches([batch])
-                self.keys = list(self._batch_keys(batch))
+                self.keys = list(zip(*map(_python_values, self._sort_keys(self.table))))
                 return
         self.keys = []  # exhausted
 
-    def take_through(self, frontier: tuple) -> tuple[pa.Table, list[tuple]]:
-        """Remove and return the rows whose key is at most `frontier`."""
-        count = bisect.bisect_right(self.keys, frontier)
-        piece, keys = self.table.slice(0, count), self.keys[:count]
+    def tie(self, row: int) -> str:
+        return self.table.column(self._tie_column)[row].as_py()
+
+    def last(self) -> tuple[tuple, str]:
+        return self.keys[-1], self.tie(len(self.keys) - 1)
+
+    def count_through(self, key: tuple, tie: str) -> int:
+        """How many buffered rows come at or before (key, tie)."""
+        count = bisect.bisect_left(self.keys, key)
+        equal_end = bisect.bisect_right(self.keys, key, lo=count)
+        while count < equal_end and self.tie(count) <= tie:
+            count += 1
+        return count
+
+    def take(self, count: int) -> pa.Table:
+        """Remove and return the first `count` buffered rows."""
+        piece = self.table.slice(0, count)
         if count == len(self.keys):
             self._load_next()
         else:
             self.table, self.keys = self.table.slice(count), self.keys[count:]
-        return piece, keys
+        return piece
 
 
-def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys, chunk_rows: int | None = None) -> Iterator[pa.Table]:
-    """The rows of all runs in key order, as tables of exactly `chunk_rows` (default CHUNK_ROWS) rows, the last
-    one shorter.
+def _in_order(rows: pa.Table, sort_keys: SortKeys, tie_column: str) -> pa.Table:
+    columns = {f"key{index}": column for index, column in enumerate(sort_keys(rows))}
+    columns["tie"] = rows.column(tie_column)
+    order = pc.sort_indices(pa.table(columns), sort_keys=[(name, "ascending") for name in columns])
+    return rows.take(order)
 
-    Each step takes, from every run, the buffered rows up to the smallest of the runs' last buffered keys —
-    no row still unread can come before them — and orders them with one sort of their keys (Timsort merges
-    the already sorted pieces in linear time) and one Arrow `take`. Chunk boundaries depend only on the
-    merged rows, never on how they were split into runs, so the output files do not either.
+
+def merge_runs(
+    paths: Sequence[Path], sort_keys: SortKeys, tie_column: str, chunk_rows: int | None = None
+) -> Iterator[pa.Table]:
+    """The rows of all runs in key order (ties by `tie_column`), as tables of exactly `chunk_rows` (default
+    CHUNK_ROWS) rows, the last one shorter.
+
+    Each step takes, from every run, the buffered rows up to the smallest of the runs' last buffered rows —
+    no row still unread can come before them — and orders them with one Arrow sort. Chunk boundaries depend
+    only on the merged rows, never on how they were split into runs, so the output files do not either.
     """
     chunk_rows = chunk_rows or CHUNK_ROWS
-    cursors = [cursor for cursor in (_RunCursor(path, batch_keys) for path in paths) if cursor.keys]
+    cursors = [cursor for cursor in (_RunCursor(path, sort_keys, tie_column) for path in paths) if cursor.keys]
     pending: list[pa.Table] = []
     pending_rows = 0
     while cursors:
-        frontier = min(cursor.keys[-1] for cursor in cursors)
-        pieces: list[pa.Table] = []
-        keys: list[tuple] = []
+        frontier_key = min(cursor.keys[-1] for cursor in cursors)
+        frontier_tie = min(cursor.last()[1] for cursor in cursors if cursor.keys[-1] == frontier_key)
+        pieces = []
         for cursor in cursors:
-            piece, piece_keys = cursor.take_through(frontier)
-            if piece_keys:
-                pieces.append(piece)
-                keys.extend(piece_keys)
+            count = cursor.count_through(frontier_key, frontier_tie)
+            if count:
+                pieces.append(cursor.take(count))
         cursors = [cursor for cursor in cursors if cursor.keys]
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        pending.append(pa.concat_tables(pieces).take(pa.array(order, pa.int64())))
-        pending_rows += len(order)
+        step = _in_order(pa.concat_tables(pieces), sort_keys, tie_column) if len(pieces) > 1 else pieces[0]
+        pending.append(step)
+        pending_rows += step.num_rows
         while pending_rows >= chunk_rows:
             combined = pa.concat_tables(pending)
             yield combined.slice(0, chunk_rows)
@@ -129,7 +160,9 @@ def merge_runs(paths: Sequence[Path], batch_keys: BatchKeys, chunk_rows: int | N
         yield pa.concat_tables(pending)
 
 
-def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path, chunk_rows: int | None = None) -> list[Path]:
+def reduce_runs(
+    paths: Sequence[Path], sort_keys: SortKeys, tie_column: str, work_dir: Path, chunk_rows: int | None = None
+) -> list[Path]:
     """Merge groups of runs into longer runs until at most FAN_IN remain; intermediate files go to work_dir."""
     fan_in = FAN_IN
     paths = list(paths)
@@ -143,7 +176,7 @@ def reduce_runs(paths: Sequence[Path], batch_keys: BatchKeys, work_dir: Path, ch
                 pa.OSFile(str(target), "wb") as sink,
                 pa.ipc.new_stream(sink, _run_schema(group[0]), options=_IPC_OPTIONS) as writer,
             ):
-                for chunk in merge_runs(group, batch_keys, chunk_rows):
+                for chunk in merge_runs(group, sort_keys, tie_column, chunk_rows):
                     writer.write_table(chunk, max_chunksize=_batch_rows(chunk))
             for path in group:
                 if path.parent == work_dir:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import itertools
 import operator
 import types
 from collections.abc import Callable, Sequence
@@ -21,6 +20,7 @@ from enum import StrEnum
 from typing import Any, Literal, Union, get_args, get_origin
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.json as pa_json
 from pydantic import BaseModel
 
@@ -99,6 +99,12 @@ def _event_key(time_start: date | None, time_vague: bool, document_id: str, trig
     if time_start is not None and not time_vague:
         return (0, time_start, document_id, trigger_start, event_id)
     return (1, document_id, trigger_start, event_id)
+
+
+def _event_key_columns(time_start, time_vague, document_id, trigger_start, event_id) -> list:
+    undated = pc.or_kleene(pc.is_null(time_start), time_vague)
+    no_date = pa.scalar(None, time_start.type)
+    return [pc.cast(undated, pa.int8()), pc.if_else(undated, no_date, time_start), document_id, trigger_start, event_id]
 
 
 def _timex_key(document_id: str, start: int, end: int, timex_id: str) -> tuple:
@@ -208,27 +214,6 @@ def _csv_field(name: str, annotation: Any) -> CsvField:
 # ---------------------------------------------------------------- the tables
 
 
-class _StagedText:
-    """A row's staged JSON, fetched only when two keys tie (rare), so merging does not hold every row's text."""
-
-    __slots__ = ("column", "row")
-
-    def __init__(self, column: pa.Array, row: int) -> None:
-        self.column = column
-        self.row = row
-
-    def text(self) -> str:
-        return self.column[self.row].as_py()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _StagedText) and self.text() == other.text()
-
-    def __lt__(self, other: _StagedText) -> bool:
-        return self.text() < other.text()
-
-    __hash__ = None  # type: ignore[assignment]
-
-
 @dataclass(frozen=True)
 class TableSpec:
     name: TableName
@@ -239,6 +224,8 @@ class TableSpec:
     key: Callable[..., tuple]
     partition_column: str
     """Date column the Hive-partitioned dataset is split by."""
+    arrow_key: Callable[..., list] = lambda *columns: list(columns)
+    """`key` computed by Arrow over whole columns (the key columns themselves, unless `key` reorders them)."""
     row_scale: int = 1
     """How many event rows one row of this table weighs (documents carry their whole text): merging holds
     CHUNK_ROWS // row_scale rows at a time, so its memory does not depend on the table."""
@@ -259,11 +246,9 @@ class TableSpec:
     def row_key(self, row: BaseModel) -> tuple:
         return self.key(*self._key_values(row))
 
-    def batch_keys(self, batch: pa.RecordBatch) -> list[tuple]:
-        """Sort keys of staged rows; the JSON text breaks ties so equal keys still merge deterministically."""
-        columns = [batch.column(column).to_pylist() for column in self.key_columns]
-        ties = map(_StagedText, itertools.repeat(batch.column(JSON_COLUMN)), range(batch.num_rows))
-        return list(zip(map(self.key, *columns), ties))
+    def sort_keys(self, rows: pa.Table) -> list[pa.Array]:
+        """The key of staged rows as columns, in the order `key` gives (merging breaks ties by JSON_COLUMN)."""
+        return self.arrow_key(*(rows.column(column) for column in self.key_columns))
 
     @functools.cached_property
     def csv_fields(self) -> list[CsvField]:
@@ -318,6 +303,7 @@ TABLES: dict[TableName, TableSpec] = {
         ("time_start", "time_vague", "document_id", "trigger_start", "event_id"),
         _event_key,
         "time_start",
+        arrow_key=_event_key_columns,
     ),
     "timexes": TableSpec("timexes", Timex, "document_id", ("document_id", "start", "end", "id"), _timex_key, "interval_start"),
 }

@@ -515,8 +515,8 @@ def _write_table(job: _TableJob) -> list[str]:
     sinks = _Sinks(spec, job.formats, job.final, job.partition_by, job.json_rows)
     try:
         chunk_rows = max(1, merge.CHUNK_ROWS // spec.row_scale)
-        runs = reduce_runs(job.runs, spec.batch_keys, job.work / job.name, chunk_rows)
-        for chunk in merge_runs(runs, spec.batch_keys, chunk_rows):
+        runs = reduce_runs(job.runs, spec.sort_keys, JSON_COLUMN, job.work / job.name, chunk_rows)
+        for chunk in merge_runs(runs, spec.sort_keys, JSON_COLUMN, chunk_rows):
             sinks.write_rows(chunk)
             sinks.write_texts(chunk)
     finally:
