@@ -11,6 +11,8 @@ from timeline.models import Granularity
 # Seasons in the northern meteorological convention; winter starts in December of its year.
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _DAY_OR_FINER = (Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND)
+# Reading an enum member through its class costs a metaclass look-up; the per-timex paths use these.
+_DAY, _PART_OF_DAY, _HOUR, _MINUTE = Granularity.DAY, Granularity.PART_OF_DAY, Granularity.HOUR, Granularity.MINUTE
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +65,11 @@ class Point:
     def _time_of_day(self) -> str:
         """The "T..." end of a day-or-finer value ("" for a whole day)."""
         granularity = self.granularity
-        if granularity is Granularity.PART_OF_DAY:
+        if granularity is _DAY:
+            return ""
+        if granularity is _PART_OF_DAY:
             return f"T{self.part_of_day}"
-        if granularity is Granularity.HOUR or granularity is Granularity.MINUTE:
+        if granularity is _HOUR or granularity is _MINUTE:
             return f"T{self.hour:02d}:{self.minute or 0:02d}"
         return ""
 
@@ -118,7 +122,7 @@ def month_end(year: int, month: int) -> date:
 
 
 def day_point(day: date) -> Point:
-    return Point(Granularity.DAY, day.year, day.month, day.day)
+    return Point(_DAY, day.year, day.month, day.day)
 
 
 def week_point(day: date, weekend: bool = False) -> Point:
@@ -151,7 +155,7 @@ def span_of_hours(day: date, start_hour: int, end_hour: int) -> tuple[datetime, 
 def at_minute(point: Point, hour: int, minute: int) -> Point:
     """The point's day at hour:minute (spelled out: `dataclasses.replace` costs several times more)."""
     return Point(
-        Granularity.MINUTE, point.year, point.month, point.day, point.week, point.weekend, point.period,
+        _MINUTE, point.year, point.month, point.day, point.week, point.weekend, point.period,
         point.decade, point.century, point.part_of_day, hour, minute,
     )  # fmt: skip
 
@@ -159,6 +163,6 @@ def at_minute(point: Point, hour: int, minute: int) -> Point:
 def at_part_of_day(point: Point, part_of_day: str) -> Point:
     """The point's day in a part of the day (MO, AF, EV, NI)."""
     return Point(
-        Granularity.PART_OF_DAY, point.year, point.month, point.day, point.week, point.weekend, point.period,
+        _PART_OF_DAY, point.year, point.month, point.day, point.week, point.weekend, point.period,
         point.decade, point.century, part_of_day, point.hour, point.minute,
     )  # fmt: skip

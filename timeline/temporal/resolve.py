@@ -37,6 +37,8 @@ _NEAR_CHARS = 40
 _TIMEX_LIST = TypeAdapter(list[Timex])
 _TYPE_OF_KIND = {DURATION: TimexType.DURATION, SET: TimexType.SET}
 _MODS = {mod.value: mod for mod in TimexMod}  # a dict look-up costs a fraction of calling the enum
+# Reading an enum member through its class costs a metaclass look-up; the per-timex paths use these.
+_DATE, _TIME, _NO_ANCHOR = TimexType.DATE, TimexType.TIME, TimexAnchor.NONE
 _PERIOD_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF}
 
 
@@ -375,9 +377,9 @@ def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str
     if part.mod:
         row["mod"] = _MODS[part.mod]
     if part.kind != CAL or resolved is None or resolved.point is None:
-        row["type"] = _TYPE_OF_KIND.get(part.kind, TimexType.DATE)
+        row["type"] = _TYPE_OF_KIND.get(part.kind, _DATE)
         row["value"] = part.value if part.kind != CAL else (resolved.raw_value if resolved and resolved.raw_value else "XXXX-XX-XX")
-        row["anchor"] = TimexAnchor.NONE
+        row["anchor"] = _NO_ANCHOR
         # a field left out takes its default (None) without being validated
         if part.quant is not None:
             row["quant"] = part.quant
@@ -388,7 +390,7 @@ def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str
         return row
     point = resolved.point
     is_time = point.granularity in _TIME_GRANULARITIES
-    row["type"] = TimexType.TIME if is_time else TimexType.DATE
+    row["type"] = _TIME if is_time else _DATE
     row["value"], interval = point.value_and_interval()
     row["granularity"] = point.granularity
     row["anchor"] = resolved.anchor
