@@ -15,12 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import SimpleNamespace
 
 from pydantic import TypeAdapter
 
 from timeline.entities.lexicon import Category, Entry, Lexicon, is_affixed_word, is_vocabulary_word, lexicon
 from timeline.models import ActorKind, EntityMention, Sentence
 
+# Enum members read through their class go through the enum metaclass's `__getattr__` hook (about twice
+# the cost of a plain attribute on Python 3.11); the run reader compares every segment with most
+# categories, so members are read from plain namespaces.
+_CATEGORY = SimpleNamespace(**Category.__members__)
+_KIND = SimpleNamespace(**ActorKind.__members__)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:[{_UPPER}]\.(?= [{_UPPER}])|[{_UPPER}][\w\-]*(?:['’][A-Za-z]\w*)?)"
 _TOKEN = re.compile(r"\([^()]*\)|[^\s()]+")
@@ -235,7 +241,7 @@ def _title_continues(text: str, segments: list[_Segment], index: int, lex: Lexic
     following = segments[index + 1] if index + 1 < len(segments) else None
     if following is None:
         return False
-    if following.category in (Category.ORGANIZATION, Category.ORG_HEAD):
+    if following.category in (_CATEGORY.ORGANIZATION, _CATEGORY.ORG_HEAD):
         return True
     first_word = following.tokens[0].text
     if first_word in lex.title_modifiers:
@@ -244,7 +250,7 @@ def _title_continues(text: str, segments: list[_Segment], index: int, lex: Lexic
 
 
 def _make_organization(text: str, raw: _Raw, end: int) -> None:
-    raw.end, raw.kind, raw.org_tokens = end, ActorKind.ORGANIZATION, True
+    raw.end, raw.kind, raw.org_tokens = end, _KIND.ORGANIZATION, True
     raw.name = text[raw.start : end]
     raw.tokens = tuple(raw.name.split())
 
@@ -252,7 +258,7 @@ def _make_organization(text: str, raw: _Raw, end: int) -> None:
 def _name_follows(segments: list[_Segment], index: int) -> bool:
     """Whether another unknown name comes later in the same phrase (before `dan`, a title or a function word)."""
     for later in segments[index + 1 :]:
-        if later.conjunction or later.category in (Category.FUNCTION, Category.CALENDAR, Category.TITLE, Category.HONORIFIC):
+        if later.conjunction or later.category in (_CATEGORY.FUNCTION, _CATEGORY.CALENDAR, _CATEGORY.TITLE, _CATEGORY.HONORIFIC):
             return False
         if _is_name(later):
             return True
@@ -327,14 +333,14 @@ def _read_run(
         nonlocal title
         if title is not None and (title.modified or title.inner):
             raws.append(
-                _Raw(title.start, title.end, ActorKind.PERSON, text[title.start : title.end], title.country,
+                _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
                      text[title.start : title.end], title.affiliation, title_only=True)
             )
         title = None
 
     if (
         prev_title is not None
-        and segments[0].category in (Category.COUNTRY, Category.CAPITAL, Category.ORGANIZATION, Category.ORG_HEAD)
+        and segments[0].category in (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.ORGANIZATION, _CATEGORY.ORG_HEAD)
     ):
         # `juru bicara Kemenlu Andi Pratama`: a lower-case title continues into the run.
         title_start = text.rfind(prev_title, 0, run_start)
@@ -345,20 +351,20 @@ def _read_run(
         segment = segments[index]
         category = segment.category
         first = segment.start == run_start
-        if category is Category.CALENDAR and _calendar_starts_name(segments, index, previous_word, lex):
+        if category is _CATEGORY.CALENDAR and _calendar_starts_name(segments, index, previous_word, lex):
             # `Mei Ling`: a month or weekday name followed by a name, not after a date word, is a given name.
             following = segments[index + 1]
             segments[index + 1] = _Segment(None, segment.tokens + following.tokens)
-        elif category in (Category.FUNCTION, Category.CALENDAR):
+        elif category in (_CATEGORY.FUNCTION, _CATEGORY.CALENDAR):
             if title is not None and segment.tokens[0].text in lex.title_modifiers:
                 title.end, title.modified = segment.end, True  # `Menteri Energi dan Sumber Daya Mineral`
             else:
                 flush_title()
                 person_cue = segment.entry.name.lower() in lex.person_verbs_before
-        elif category is Category.HONORIFIC:
+        elif category is _CATEGORY.HONORIFIC:
             flush_title()
             person_cue = True
-        elif category is Category.TITLE:
+        elif category is _CATEGORY.TITLE:
             if title is None:
                 title = _TitlePhrase(segment.start, segment.end)
             else:
@@ -368,7 +374,7 @@ def _read_run(
             if (
                 segment.paren
                 and holder
-                and holder[-1].kind is ActorKind.ORGANIZATION
+                and holder[-1].kind is _KIND.ORGANIZATION
                 and holder[-1].end + 1 == segment.start
                 and _lookup(lex, segment.tokens[0].text[1:-1], True) is None  # not `(Persero)`
             ):
@@ -380,20 +386,20 @@ def _read_run(
             elif segment.conjunction and not (title is not None and _title_continues(text, segments, index, lex)):
                 flush_title()
             person_cue = False
-        elif category in (Category.COUNTRY, Category.CAPITAL):
+        elif category in (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL):
             entry = segment.entry
             if first and previous_word in lex.currency_words:
                 index += 1  # `dollar AS` names a currency
                 continue
-            is_place = category is Category.CAPITAL and (
+            is_place = category is _CATEGORY.CAPITAL and (
                 (first and locative) or segment.tokens[0].text.isupper()
             )
-            kind = ActorKind.LOCATION if is_place else ActorKind.COUNTRY
+            kind = _KIND.LOCATION if is_place else _KIND.COUNTRY
             raw = _Raw(segment.start, segment.end, kind, entry.name, entry.country)
             if (
-                category is Category.COUNTRY
+                category is _CATEGORY.COUNTRY
                 and raws
-                and raws[-1].kind is ActorKind.LOCATION
+                and raws[-1].kind is _KIND.LOCATION
                 and raws[-1].country in (None, entry.country)
                 and raws[-1].end + 1 == segment.start
             ):
@@ -404,20 +410,20 @@ def _read_run(
                 into_title(raw)
             else:
                 raws.append(raw)
-        elif category is Category.PLACE:
+        elif category is _CATEGORY.PLACE:
             entry = segment.entry
-            raw = _Raw(segment.start, segment.end, ActorKind.LOCATION, entry.name, entry.country)
+            raw = _Raw(segment.start, segment.end, _KIND.LOCATION, entry.name, entry.country)
             if title is not None:
                 into_title(raw)
             else:
                 raws.append(raw)
-        elif category is Category.ORGANIZATION:
+        elif category is _CATEGORY.ORGANIZATION:
             entry = segment.entry
-            raw = _Raw(segment.start, segment.end, ActorKind.ORGANIZATION, entry.name, entry.country)
+            raw = _Raw(segment.start, segment.end, _KIND.ORGANIZATION, entry.name, entry.country)
             following = segments[index + 1] if index + 1 < len(segments) else None
-            if following and following.category is Category.COUNTRY and segment.tokens[0].text in lex.national_heads:
+            if following and following.category is _CATEGORY.COUNTRY and segment.tokens[0].text in lex.national_heads:
                 # `Kementerian Luar Negeri Rusia`: a national body named with another country is that country's.
-                raw = _Raw(segment.start, following.end, ActorKind.ORGANIZATION, text[segment.start : following.end],
+                raw = _Raw(segment.start, following.end, _KIND.ORGANIZATION, text[segment.start : following.end],
                            following.entry.country)
                 index += 1
             if title is not None:
@@ -434,11 +440,11 @@ def _read_run(
             and raws[-1].end + 1 == segment.start
         ):
             _make_organization(text, raws[-1], segment.end)  # `Price Futures Group`
-        elif category in (Category.ORG_HEAD, Category.LOC_HEAD):
+        elif category in (_CATEGORY.ORG_HEAD, _CATEGORY.LOC_HEAD):
             consumed, raw, name_tail = _read_headed(text, segments, index, lex, title is not None or prev_title is not None, name_starts)
             index += consumed - 1
             if raw is not None and title is not None:
-                into_title(raw, affiliated=raw.kind is ActorKind.ORGANIZATION)
+                into_title(raw, affiliated=raw.kind is _KIND.ORGANIZATION)
             elif raw is not None:
                 raws.append(raw)
             if name_tail:
@@ -448,8 +454,8 @@ def _read_run(
                     raws.extend(title.inner)
                     title = None
                 elif prev_title is not None:
-                    name_raw.kind, name_raw.title = ActorKind.PERSON, prev_title
-                    name_raw.affiliation = raw.name if raw and raw.kind is ActorKind.ORGANIZATION else None
+                    name_raw.kind, name_raw.title = _KIND.PERSON, prev_title
+                    name_raw.affiliation = raw.name if raw and raw.kind is _KIND.ORGANIZATION else None
                 raws.append(name_raw)
         else:  # an unknown name
             tokens = segment.tokens
@@ -491,7 +497,7 @@ def _read_run(
                     raws.extend(title.inner)
                     title = None
                 elif first and prev_title is not None and not all(is_vocabulary_word(t.text) for t in tokens):
-                    raw.kind, raw.title = ActorKind.PERSON, prev_title
+                    raw.kind, raw.title = _KIND.PERSON, prev_title
                 else:
                     # Sentence-initial, an ordinary first word leaves it open (`Aplikasi Zorbix`, `Kim Jong-un`).
                     name = [] if first and initial and is_vocabulary_word(tokens[0].text) else _name_tail(tokens, lex)
@@ -501,7 +507,7 @@ def _read_run(
                     raw.name_like = bool(name)
                     # An unknown acronym is an organisation's more often than a person's (`menurut WTRG`).
                     acronym = len(tokens) == 1 and raw.name.isupper()
-                    raw.person_cue = person_cue and not (acronym and segments[index - 1].category is not Category.HONORIFIC)
+                    raw.person_cue = person_cue and not (acronym and segments[index - 1].category is not _CATEGORY.HONORIFIC)
                     raw.place_cue = first and locative and not raw.name.isupper()
                     if (
                         not raw.person_cue
@@ -531,8 +537,8 @@ def _read_run(
     return raws
 
 
-_WHOLE_KINDS = {Category.PLACE: ActorKind.LOCATION, Category.ORGANIZATION: ActorKind.ORGANIZATION,
-                Category.COUNTRY: ActorKind.COUNTRY}
+_WHOLE_KINDS = {_CATEGORY.PLACE: _KIND.LOCATION, _CATEGORY.ORGANIZATION: _KIND.ORGANIZATION,
+                _CATEGORY.COUNTRY: _KIND.COUNTRY}
 
 
 def _whole_entry(run_text: str, previous_word: str, prev_title: str | None, lex: Lexicon) -> tuple[ActorKind, Entry] | None:
@@ -541,7 +547,7 @@ def _whole_entry(run_text: str, previous_word: str, prev_title: str | None, lex:
     layout = _layout(run_text)
     if len(layout) != 1 or (kind := _WHOLE_KINDS.get(layout[0][0])) is None:
         return None
-    if kind is not ActorKind.LOCATION and (prev_title is not None or previous_word in lex.currency_words):
+    if kind is not _KIND.LOCATION and (prev_title is not None or previous_word in lex.currency_words):
         return None
     return kind, layout[0][1]
 
@@ -572,17 +578,17 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
             return None  # `Pasalnya`, `Harga`: a capital that only starts the sentence
         return _single_name(text, start, end, word, lex, initial)
     category = entry.category
-    if category is Category.ORGANIZATION:
-        return _Raw(start, end, ActorKind.ORGANIZATION, entry.name, entry.country)
-    if category is Category.PLACE:
-        return _Raw(start, end, ActorKind.LOCATION, entry.name, entry.country)
-    if category is Category.COUNTRY:
+    if category is _CATEGORY.ORGANIZATION:
+        return _Raw(start, end, _KIND.ORGANIZATION, entry.name, entry.country)
+    if category is _CATEGORY.PLACE:
+        return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)
+    if category is _CATEGORY.COUNTRY:
         if _previous_word(text, start) in lex.currency_words:
             return None  # `dollar AS` names a currency
-        return _Raw(start, end, ActorKind.COUNTRY, entry.name, entry.country)
-    if category is Category.CAPITAL:
+        return _Raw(start, end, _KIND.COUNTRY, entry.name, entry.country)
+    if category is _CATEGORY.CAPITAL:
         is_place = word.isupper() or _previous_word(text, start) in lex.location_cues
-        return _Raw(start, end, ActorKind.LOCATION if is_place else ActorKind.COUNTRY, entry.name, entry.country)
+        return _Raw(start, end, _KIND.LOCATION if is_place else _KIND.COUNTRY, entry.name, entry.country)
     return None  # a lone function word, honorific, title or head names no one
 
 
@@ -598,7 +604,7 @@ def _single_name(text: str, start: int, end: int, word: str, lex: Lexicon, initi
     previous = _previous_words(text, start) if not initial else []  # `... para menteri. Data itu`
     title = _preceding_title(previous, lex)
     if title is not None and not is_vocabulary_word(word):  # `para menteri Kabinet` names no one
-        raw.kind, raw.title = ActorKind.PERSON, title
+        raw.kind, raw.title = _KIND.PERSON, title
     else:
         previous_word = previous[-1] if previous else ""
         following_word = _next_word(text, end)
@@ -634,7 +640,7 @@ def _describes_office(tokens: list[_Token]) -> bool:
 def _month_ends_name(text: str, segment: _Segment, lex: Lexicon) -> bool:
     """A month name right after a name is a family name unless a year or day follows it (`Budi Mei 2023`)."""
     return (
-        segment.category is Category.CALENDAR
+        segment.category is _CATEGORY.CALENDAR
         and segment.tokens[0].text in lex.month_names
         and not _next_word(text, segment.end)[:1].isdigit()
     )
@@ -729,20 +735,20 @@ def _read_headed(
     """An organisation or place headed by `segments[index]`: how many segments it takes, its mention, and the
     words split off its end as the name of the person the title before it belongs to."""
     head = segments[index]
-    kind = ActorKind.ORGANIZATION if head.category is Category.ORG_HEAD else ActorKind.LOCATION
+    kind = _KIND.ORGANIZATION if head.category is _CATEGORY.ORG_HEAD else _KIND.LOCATION
     body: list[_Token] = list(head.tokens)
     country: str | None = None
     after_country = 0
     position = index + 1
     while position < len(segments):
         segment = segments[position]
-        if segment.paren or segment.category in (Category.FUNCTION, Category.TITLE, Category.HONORIFIC):
+        if segment.paren or segment.category in (_CATEGORY.FUNCTION, _CATEGORY.TITLE, _CATEGORY.HONORIFIC):
             break  # a weekday or month name may end a place name: `Pasar Minggu`
         if segment.conjunction:
             following = segments[position + 1] if position + 1 < len(segments) else None
             if following is None or not _is_name(following):
                 break
-        elif segment.category in (Category.COUNTRY, Category.CAPITAL, Category.PLACE) and segment.entry.country:
+        elif segment.category in (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE) and segment.entry.country:
             country = country or segment.entry.country
             after_country = len(body) + len(segment.tokens)
         body.extend(segment.tokens)
@@ -758,8 +764,8 @@ def _read_headed(
     if len(body) == len(head.tokens):
         return position - index, None, name_tail
     if body[-1].text in lex.organization_suffixes:
-        kind = ActorKind.ORGANIZATION  # `Samudra Capital Group`
-    if kind is ActorKind.ORGANIZATION and head.entry.name not in lex.national_heads:
+        kind = _KIND.ORGANIZATION  # `Samudra Capital Group`
+    if kind is _KIND.ORGANIZATION and head.entry.name not in lex.national_heads:
         country = None
     raw = _Raw(body[0].start, body[-1].end, kind, text[body[0].start : body[-1].end], country,
                tokens=tuple(t.text for t in body), org_tokens=True)
@@ -787,7 +793,7 @@ def _name_raw(text: str, tokens: list[_Token]) -> _Raw:
 
 
 def _name_title(raw: _Raw, text: str, title: _TitlePhrase) -> None:
-    raw.kind = ActorKind.PERSON
+    raw.kind = _KIND.PERSON
     raw.title = text[title.start : title.end]
     raw.country = title.country
     raw.affiliation = title.affiliation
@@ -796,7 +802,7 @@ def _name_title(raw: _Raw, text: str, title: _TitlePhrase) -> None:
 def _alias(text: str, paren: _Segment, organization: _Raw) -> _Raw:
     """`Lembaga Kajian ... (ReforMiner Institute)`: the bracketed form names the same organisation."""
     start, end = paren.start + 1, paren.end - 1
-    return _Raw(start, end, ActorKind.ORGANIZATION, organization.name, organization.country,
+    return _Raw(start, end, _KIND.ORGANIZATION, organization.name, organization.country,
                 tokens=tuple(text[start:end].split()), org_tokens=True)
 
 
@@ -807,7 +813,7 @@ def _apposition(text: str, raw: _Raw, lex: Lexicon) -> int | None:
     match = lex.apposition.match(text, raw.end)
     if not match:
         return None
-    raw.kind = ActorKind.PERSON
+    raw.kind = _KIND.PERSON
     raw.title = raw.title or match.group(1)
     limit = min(len(text), match.end() + _CLAUSE_LIMIT)
     ends = (text.find(",", match.end(), limit), text.find(".", match.end(), limit))
@@ -823,7 +829,7 @@ def _attach_appositions(raws: list[_Raw]) -> None:
         for other in raws[position + 1 :]:
             if other.start >= raw.apposition_end:
                 break
-            if other.kind is ActorKind.ORGANIZATION:
+            if other.kind is _KIND.ORGANIZATION:
                 last_organization = other
         if last_organization is not None:
             raw.affiliation = last_organization.name
@@ -834,7 +840,7 @@ def _locate_places(text: str, raws: list[_Raw]) -> None:
     """A place without a country takes one from a country or place set beside it:
     `utama Rusia, Kosmodrom Vostochny,` or `Kosmodrom X di Timur Jauh Rusia`."""
     for position, raw in enumerate(raws):
-        if raw.kind is not ActorKind.LOCATION or raw.country:
+        if raw.kind is not _KIND.LOCATION or raw.country:
             continue
         before = raws[position - 1] if position else None
         after = raws[position + 1] if position + 1 < len(raws) else None
@@ -870,7 +876,7 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
     for raw in raws:
         if raw.title_only:
             title_only = True
-        elif raw.title and raw.kind is ActorKind.PERSON:
+        elif raw.title and raw.kind is _KIND.PERSON:
             bearers.setdefault(raw.title.lower(), {}).setdefault(raw.name, raw)
     if not title_only:
         return [raw for raw in raws if raw.kind is not None]
@@ -892,24 +898,24 @@ def _settle_cluster(members: list[_Raw]) -> None:
         only = members[0]
         if only.kind is None:
             if only.person_cue:
-                only.kind = ActorKind.PERSON
+                only.kind = _KIND.PERSON
             elif only.place_cue:
-                only.kind = ActorKind.LOCATION
+                only.kind = _KIND.LOCATION
             elif only.name_like:
-                only.kind = ActorKind.PERSON
+                only.kind = _KIND.PERSON
         return
     fullest = max(members, key=lambda raw: (len(raw.tokens), -raw.start))
     kinds = [raw.kind for raw in members if raw.kind is not None]
-    if ActorKind.PERSON in kinds:
-        kind = ActorKind.PERSON
+    if _KIND.PERSON in kinds:
+        kind = _KIND.PERSON
     elif kinds:
         kind = kinds[0]  # a head word (`Badan ...`) outweighs a verb of saying
     elif any(raw.person_cue for raw in members):
-        kind = ActorKind.PERSON
+        kind = _KIND.PERSON
     elif any(raw.place_cue for raw in members):
-        kind = ActorKind.LOCATION
+        kind = _KIND.LOCATION
     elif any(raw.name_like for raw in members):
-        kind = ActorKind.PERSON
+        kind = _KIND.PERSON
     else:
         return
     title = max((raw.title for raw in members if raw.title), key=len, default=None)
@@ -946,11 +952,11 @@ def _merge_groups(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
         start, end = match.start() + 1, match.end()  # the pattern's leading space is not part of the group
         word = text[start:end]
         country = by_start.get(end + 1)
-        if country is not None and country.kind is ActorKind.COUNTRY and word in lex.demonym_heads and text[end] == " ":
+        if country is not None and country.kind is _KIND.COUNTRY and word in lex.demonym_heads and text[end] == " ":
             absorbed.add(country.start)
-            groups.append(_Raw(start, country.end, ActorKind.GROUP, text[start : country.end], country.country))
+            groups.append(_Raw(start, country.end, _KIND.GROUP, text[start : country.end], country.country))
         else:
-            groups.append(_Raw(start, end, ActorKind.GROUP, word))
+            groups.append(_Raw(start, end, _KIND.GROUP, word))
     merged = sorted([raw for raw in raws if raw.start not in absorbed] + groups, key=lambda raw: (raw.start, -raw.end))
     kept: list[_Raw] = []
     for raw in merged:
@@ -974,8 +980,8 @@ def _to_mentions(text: str, raws: list[_Raw]) -> list[EntityMention]:
                 "name": raw.name,
                 "kind": raw.kind,
                 "country": raw.country,
-                "title": raw.title if raw.kind is ActorKind.PERSON else None,
-                "affiliation": raw.affiliation if raw.kind is ActorKind.PERSON else None,
+                "title": raw.title if raw.kind is _KIND.PERSON else None,
+                "affiliation": raw.affiliation if raw.kind is _KIND.PERSON else None,
             }
             for raw in raws
         ]
