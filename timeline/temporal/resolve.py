@@ -49,7 +49,7 @@ class Context:
     narrative: list[tuple[int, Point]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, as `Point`: built once per timex, never changed
 class Resolved:
     point: Point | None
     anchor: TimexAnchor
