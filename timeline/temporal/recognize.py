@@ -866,15 +866,21 @@ def merge_adjacent(parts: list[Part], text: str) -> list[Part]:
     return [part for part in merged if part.kind != PREFIX and not part.needs_host]
 
 
+@cache
+def _coordination_gaps() -> frozenset[str]:
+    """What may stand between two coordinated dates, spaces normalised: a word, a dash or nothing."""
+    lex = lexicon()
+    return frozenset({*(" ".join(word.split()) for word in lex.coordination_words), *lex.dashes, ""})
+
+
 def link_coordinations(parts: list[Part], text: str) -> None:
     """In "Mei dan Agustus tahun ini" or "13-15 September", the first date borrows what the last one states."""
-    lex = lexicon()
-    words = {" ".join(word.split()) for word in lex.coordination_words}
+    gaps = _coordination_gaps()
     for left, right in zip(parts, parts[1:], strict=False):
         if left.kind != CAL or right.kind != CAL or left.has_year_info or left.decade or left.century:
             continue
         gap = " ".join(text[left.end : right.start].split()).lower()
-        if gap in words or gap in lex.dashes or not gap:
+        if gap in gaps:
             # only a date at least as fine as a month lends its year ("Mei dan Agustus tahun ini"),
             # not a year-level phrase ("akhir September dan pertengahan tahun depan")
             lends_year = right.has_year_info and (right.month is not None or right.period is not None)
