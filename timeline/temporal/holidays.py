@@ -325,14 +325,19 @@ def find_holiday_timexes(
     them), spares a scan of the whole text.
     """
     rules = _rules()
-    # Matching lower-cased text is a few times faster than a case-insensitive pattern; offsets carry
-    # over unless lower-casing changed the length (only a few letters, such as "İ", expand).
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        pattern, subject = rules.lower_case_pattern, lowered
-    else:
+    if starts is not None:
+        # A few tries at given offsets: lower-casing the whole text would cost more than they do.
         pattern, subject = rules.any_case_pattern, text
-    matches = pattern.finditer(subject) if starts is None else _matches_at(pattern, subject, starts)
+        matches = _matches_at(pattern, subject, starts)
+    else:
+        # Scanning lower-cased text is a few times faster than a case-insensitive pattern; offsets carry
+        # over unless lower-casing changed the length (only a few letters, such as "İ", expand).
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            pattern, subject = rules.lower_case_pattern, lowered
+        else:
+            pattern, subject = rules.any_case_pattern, text
+        matches = pattern.finditer(subject)
     timexes = []
     for match in matches:
         holiday = rules.by_name[_normalise(match["name"])]
