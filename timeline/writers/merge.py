@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 RUN_SUFFIX = ".arrows"
 RUN_BATCH_BYTES = 2**20
 """Size of a run's record batches (what merging holds per run): rows per batch follow the table's row size."""
-FAN_IN = 32
+FAN_IN = 64
 """Runs merged at once: memory is about FAN_IN × RUN_BATCH_BYTES (plus their decompression)."""
 CHUNK_ROWS = 8_192
 """Rows per merged chunk handed to the output writers (for tables of wide rows, a fraction of it)."""
