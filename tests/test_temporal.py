@@ -342,6 +342,13 @@ def test_ids_are_stable_and_derived_from_offsets() -> None:
     assert all(t.document_id == "berita-1" for t in first)
 
 
+def test_holiday_timexes_get_ids_of_the_same_form_as_the_others():
+    text = "Pada Natal 2023 dan 5 Januari 2024 jalan ditutup."
+    timexes = tag(text, date(2024, 1, 10), "berita-2")
+    assert [t.text for t in timexes] == ["Natal 2023", "5 Januari 2024"]
+    assert [t.id for t in timexes] == [f"berita-2:t{t.start}-{t.end}" for t in timexes]
+
+
 def test_holidays_are_merged_in() -> None:
     timexes = tag("Harga naik menjelang Natal dan Tahun Baru.", date(2014, 12, 29))
     assert [(t.text, t.value) for t in timexes] == [("Natal", "2014-12-25"), ("Tahun Baru", "2015-01-01")]

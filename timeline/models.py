@@ -128,6 +128,11 @@ class Document(_Model):
     content_hash: str = Field(description="SHA-256 of `text`, hex; identifies a document's content across runs.")
 
 
+def timex_id(document_id: str, start: int, end: int) -> str:
+    """The id every Timex gets, whichever part of the tagger found it."""
+    return f"{document_id}:t{start}-{end}"
+
+
 class Timex(_Model):
     """A TIMEX3 temporal expression with its resolved value and calendar interval."""
 

@@ -32,7 +32,7 @@ import holidays as holiday_calendars
 from dateutil.easter import easter
 from hijridate import Gregorian, Hijri
 
-from timeline.models import Granularity, Timex, TimexAnchor, TimexType
+from timeline.models import Granularity, Timex, TimexAnchor, TimexType, timex_id
 from timeline.resources import load_toml
 from timeline.temporal.lexicon import character_trie
 
@@ -272,7 +272,7 @@ def _holiday_timex(holiday: Holiday, mention: _Mention, text: str, dct: date | N
         value = interval[0].isoformat()
         granularity = Granularity.MONTH if holiday.period == "month" else Granularity.DAY
     return Timex(
-        id=f"{document_id}-t{mention.start}-{mention.end}",
+        id=timex_id(document_id, mention.start, mention.end),
         document_id=document_id,
         start=mention.start,
         end=mention.end,

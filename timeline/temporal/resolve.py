@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import TypeAdapter
 
-from timeline.models import Granularity, Timex, TimexAnchor, TimexMod, TimexType
+from timeline.models import Granularity, Timex, TimexAnchor, TimexMod, TimexType, timex_id
 from timeline.temporal.calendar import (
     Point,
     add_months,
@@ -368,7 +368,7 @@ def _datetime_span(part: Part, point: Point, day: date) -> tuple[object, object]
 def timex_row(part: Part, resolved: Resolved | None, text: str, document_id: str) -> dict[str, object]:
     """The fields of the part's `Timex`, to be validated with the document's other rows in one call."""
     row: dict[str, object] = {
-        "id": f"{document_id}:t{part.start}-{part.end}",
+        "id": timex_id(document_id, part.start, part.end),
         "document_id": document_id,
         "start": part.start,
         "end": part.end,
