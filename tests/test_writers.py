@@ -242,7 +242,7 @@ def test_parquet_to_polars_to_json_round_trip(written: Path, table, model):
 def test_json_outputs_validate_against_committed_schemas(written: Path):
     def validator(name: str) -> Draft202012Validator:
         schema = json.loads((PROJECT / "schemas" / name).read_text(encoding="utf-8"))
-        return Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
+        return Draft202012Validator(schema, format_checker=FormatChecker())
 
     timeline = json.loads((written / "timeline.json").read_text(encoding="utf-8"))
     assert list(validator("timeline.schema.json").iter_errors(timeline)) == []
@@ -250,6 +250,16 @@ def test_json_outputs_validate_against_committed_schemas(written: Path):
         check = validator(f"{schema}.schema.json")
         for line in (written / f"{table}.jsonl").read_text(encoding="utf-8").splitlines():
             assert list(check.iter_errors(json.loads(line))) == []
+
+
+def test_schemas_take_local_times_without_a_zone_and_reject_other_shapes():
+    schema = json.loads((PROJECT / "schemas" / "timex.schema.json").read_text(encoding="utf-8"))
+    check = Draft202012Validator(schema, format_checker=FormatChecker())
+    timex = json.loads(next(t for t in samples.timexes() if t.datetime_start is not None).model_dump_json())
+    assert timex["datetime_start"].count(":") == 2 and "+" not in timex["datetime_start"]
+    assert list(check.iter_errors(timex)) == []
+    timex["datetime_start"] = "2024-03-04 10:00"
+    assert [error.json_path for error in check.iter_errors(timex)] == ["$.datetime_start"]
 
 
 def test_schemas_catch_a_broken_event():

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+
+
+LocalDateTime = Annotated[
+    datetime,
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$"}),
+]
+"""A wall-clock time with no zone (news times are local; the zone, when named, is a field of its own). JSON
+Schema's `date-time` format requires an offset, so the schema gives its ISO 8601 shape instead."""
 
 
 class _Model(BaseModel):
@@ -149,10 +157,10 @@ class Timex(_Model):
     granularity: Granularity | None = Field(None, description="Precision of a DATE/TIME value.")
     interval_start: date | None = Field(None, description="First calendar day the value covers.")
     interval_end: date | None = Field(None, description="Last calendar day the value covers (inclusive).")
-    datetime_start: datetime | None = Field(
+    datetime_start: LocalDateTime | None = Field(
         None, description="For TIME values: start of the local time span covered (inclusive)."
     )
-    datetime_end: datetime | None = Field(
+    datetime_end: LocalDateTime | None = Field(
         None, description="For TIME values: end of the local time span covered (exclusive)."
     )
     timezone: str | None = Field(None, description="Zone named in the text: WIB, WITA, WIT, UTC, ...")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -39,11 +39,15 @@ JSON_COLUMN = "_json"
 
 
 def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    """The type under `X | None` and `Annotated[X, ...]` (metadata only shapes the JSON Schema), and whether
+    None is allowed."""
     if get_origin(annotation) in (Union, types.UnionType):
         members = [arg for arg in get_args(annotation) if arg is not type(None)]
         if len(members) != 1:
             raise TypeError(f"no Arrow type for union {annotation!r}")
-        return members[0], True
+        return _unwrap_optional(members[0])[0], True
+    if get_origin(annotation) is Annotated:
+        return _unwrap_optional(get_args(annotation)[0])
     return annotation, False
 
 
