@@ -13,6 +13,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import writer_samples as samples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 from timeline import __version__
@@ -690,3 +692,14 @@ def test_row_groups_gathered_from_several_chunks_keep_every_row_and_the_bytes(tm
     assert sizes == [3, 1, 3, 1]  # 8 events gathered four at a time, each gathering cut at ROW_GROUP_ROWS
     assert pq.read_table(tmp_path / "one" / "events.parquet").to_pylist() == whole.to_pylist()
     assert files_of(tmp_path / "one") == files_of(tmp_path / "split")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.none(), st.text(alphabet=st.sampled_from('ab ,"\r\n;é\t'), max_size=6)), min_size=3, max_size=3), min_size=1, max_size=8))
+def test_csv_lines_are_what_the_csv_module_writes(rows):
+    from timeline.writers.tables import csv_lines
+
+    columns = [pa.array(list(column), pa.string()) for column in zip(*rows)]
+    expected = io.StringIO(newline="")
+    csv.writer(expected, lineterminator="\r\n").writerows(rows)
+    assert "".join(csv_lines(columns).to_pylist()) == expected.getvalue()

@@ -47,7 +47,7 @@ def staged_table(spec: TableSpec, rows: Sequence[BaseModel]) -> pa.Table:
     json_rows = [json_rows[index] for index in order]
     table = spec.table_from_json(json_rows)
     records = spec.csv_records(table, [rows[index] for index in order])
-    texts = [pa.array(json_rows, pa.string()), pa.array(records, pa.string())]
+    texts = [pa.array(json_rows, pa.string()), records]
     return pa.Table.from_arrays([*table.columns, *texts], schema=spec.staging_schema)
 
 

@@ -8,7 +8,6 @@ without touching this module.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import operator
@@ -192,6 +191,22 @@ def _timestamp_texts(value: datetime | None) -> tuple[str]:
     return (value.isoformat() if value else "",)
 
 
+_CSV_SPECIAL = '[",\r\n]'
+"""Characters that make Python's csv writer (QUOTE_MINIMAL, "\r\n" line ends) quote a field."""
+
+
+def csv_lines(columns: Sequence[pa.Array | pa.ChunkedArray]) -> pa.Array:
+    """CSV records of columns of texts (nulls as empty fields), each ending in CSV_LINE_END, byte for byte
+    what `csv.writer` writes, but quoted and joined by Arrow over whole columns instead of field by field."""
+    fields = []
+    for column in columns:
+        texts = pc.fill_null(column, "")
+        quoted = pc.binary_join_element_wise('"', pc.replace_substring(texts, '"', '""'), '"', "")
+        fields.append(pc.if_else(pc.match_substring_regex(texts, _CSV_SPECIAL), quoted, texts))
+    records = pc.binary_join_element_wise(pc.binary_join_element_wise(*fields, ","), CSV_LINE_END, "")
+    return records.combine_chunks() if isinstance(records, pa.ChunkedArray) else records
+
+
 @dataclass(frozen=True)
 class CsvField:
     """The CSV columns one model field becomes; `render` is None when Arrow's cast to text is the right form."""
@@ -261,20 +276,17 @@ class TableSpec:
     def csv_header(self) -> list[str]:
         return [column for field in self.csv_fields for column in field.columns]
 
-    def csv_records(self, table: pa.Table, rows: Sequence[BaseModel]) -> list[str]:
+    def csv_records(self, table: pa.Table, rows: Sequence[BaseModel]) -> pa.Array:
         """Each row's CSV record, line end included, from the rows and the same rows as typed columns: Arrow
         casts scalars to text column by column, lists and timestamps are rendered in Python."""
-        columns: list[Sequence] = []
+        columns: list[pa.Array | pa.ChunkedArray] = []
         for field in self.csv_fields:
             if field.render:
                 texts = map(field.render, map(operator.attrgetter(field.field), rows))
-                columns.extend(zip(*texts))
+                columns.extend(pa.array(column, pa.string()) for column in zip(*texts))
             else:
-                columns.append(table.column(field.field).cast(pa.string()).to_pylist())
-        records: list[str] = []
-        # the csv module writes each record with one call, so the sink receives exactly one string per row
-        csv.writer(types.SimpleNamespace(write=records.append), lineterminator=CSV_LINE_END).writerows(zip(*columns))
-        return records
+                columns.append(table.column(field.field).cast(pa.string()))
+        return csv_lines(columns)
 
     @functools.cached_property
     def _plain_schema(self) -> pa.Schema:
