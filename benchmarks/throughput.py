@@ -9,6 +9,10 @@ reference. Prints a table (`--markdown` for a Markdown one) and the project's sp
     .venv/bin/python benchmarks/throughput.py                         # 1k, 10k, 100k documents
     .venv/bin/python benchmarks/throughput.py --sizes 1000,10000      # a quick run
     .venv/bin/python benchmarks/throughput.py --sizes 100000 --workers 2
+    .venv/bin/python benchmarks/throughput.py --articles ../shared/dev/kompas_dev_raw --sizes 10000
+
+`--articles` measures real articles instead: any input `timeline extract` reads, repeated with fresh ids up to
+each size (repeats make word caches warmer than a real archive would, so read those figures as an upper bound).
 """
 
 from __future__ import annotations
@@ -62,6 +66,27 @@ def corpus(size: int, seed: int, work: Path) -> Path:
         command = [sys.executable, str(GENERATOR), "--docs", str(size), "--out", str(partial), "--seed", str(seed)]
         subprocess.run(command, check=True)
         partial.rename(path)
+    return path
+
+
+def repeated_articles(size: int, articles: Path, work: Path) -> Path:
+    """The articles in `articles`, repeated with fresh ids (`ID~N`) up to `size` documents, as JSONL."""
+    from timeline.models import Document
+    from timeline.readers import read_inputs
+
+    path = work / f"articles-{size}.jsonl"
+    documents = [item for item in read_inputs([articles]) if isinstance(item, Document)]
+    if not documents:
+        sys.exit(f"no articles in {articles}")
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(size):
+            document = documents[number % len(documents)]
+            record = {"id": f"{document.id}~{number // len(documents)}", "text": document.text}
+            if document.published:
+                record["published"] = document.published.isoformat()
+            if document.title:
+                record["title"] = document.title
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 
 
@@ -212,6 +237,7 @@ def main() -> None:
     parser.add_argument("--tag-docs", type=int, default=5000, help="documents tagged alone (at most the corpus)")
     parser.add_argument("--dateparser-docs", type=int, default=100, help="documents for the dateparser reference")
     parser.add_argument("--work", type=Path, help="folder for corpora and outputs (default: a temporary one)")
+    parser.add_argument("--articles", type=Path, help="real articles to repeat instead of generated ones")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
@@ -221,12 +247,17 @@ def main() -> None:
         work = arguments.work or Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
         rows: list[Measurement] = []
+        def corpus_of(size: int) -> Path:
+            if arguments.articles:
+                return repeated_articles(size, arguments.articles, work)
+            return corpus(size, arguments.seed, work)
+
         for size in sizes:
-            path = corpus(size, arguments.seed, work)
+            path = corpus_of(size)
             for workers in worker_counts:
                 rows.append(run_extract(path, size, workers, work))
                 print(f"measured extract of {size:,} documents on {workers} worker(s)", file=sys.stderr)
-        sample = read_sample(corpus(max(sizes), arguments.seed, work), max(arguments.tag_docs, arguments.dateparser_docs))
+        sample = read_sample(corpus_of(max(sizes)), max(arguments.tag_docs, arguments.dateparser_docs))
         rows.append(time_tagging(sample[: arguments.tag_docs]))
         rows.append(time_dateparser(sample[: arguments.dateparser_docs]))
     print(table(rows, arguments.markdown))
