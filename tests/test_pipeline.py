@@ -135,6 +135,23 @@ def test_run_extract_writes_a_dataset_and_counts(tmp_path):
     assert "rejects.jsonl" not in written
 
 
+def test_duplicates_are_caught_across_batches_and_commits_and_leave_no_scratch_file(tmp_path, monkeypatch):
+    from timeline import pipeline
+
+    monkeypatch.setattr(pipeline._Admission, "COMMIT_EVERY", 2)
+    corpus = write_corpus(tmp_path / "berita.jsonl", 6)
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    corpus.write_text("\n".join([*lines, lines[0], lines[4]]) + "\n", encoding="utf-8")
+    rejects: list[Reject] = []
+    summary = run_extract([corpus], tmp_path / "out", workers=1, batch_size=2, on_reject=rejects.append)
+    assert (summary.documents, summary.skipped) == (6, 2)
+    assert [reject.reason for reject in rejects] == [
+        f"duplicate id, first seen at {corpus}:1",
+        f"duplicate id, first seen at {corpus}:5",
+    ]
+    assert not (tmp_path / "out" / ".staging").exists()
+
+
 def test_run_extract_rejects_duplicate_ids_and_bad_lines(tmp_path):
     corpus = write_corpus(tmp_path / "berita.jsonl", 3)
     lines = corpus.read_text(encoding="utf-8").splitlines()

@@ -13,10 +13,11 @@ import gc
 import hashlib
 import logging
 import os
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -309,25 +310,46 @@ def default_workers() -> int:
 
 class _Admission:
     """Decides, in input order, which read documents are processed: repeats of an id seen earlier in the
-    run become rejects; documents already in the output (same id and content) are skipped on resume."""
+    run become rejects; documents already in the output (same id and content) are skipped on resume.
 
-    def __init__(self, done: dict[str, str]) -> None:
-        self.done = done
-        self.first_seen: dict[str, str] = {}
+    The ids live in an SQLite file, not in memory, so memory stays flat over archives of any size."""
+
+    COMMIT_EVERY = 4096
+
+    def __init__(self, path: Path, done: Iterable[tuple[str, str]] = ()) -> None:
+        self._db = sqlite3.connect(path)
+        # a scratch file rebuilt by every run: durability would only cost time
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, place TEXT NOT NULL) WITHOUT ROWID")
+        self._db.execute("CREATE TABLE done (id TEXT PRIMARY KEY, content_hash TEXT NOT NULL) WITHOUT ROWID")
+        self._db.executemany("INSERT OR REPLACE INTO done VALUES (?, ?)", done)
+        self._resuming = self._db.execute("SELECT 1 FROM done LIMIT 1").fetchone() is not None
+        self._uncommitted = 0
         self.resumed = 0
 
     def admit(self, item: Item) -> Item | None:
         if isinstance(item, Reject):
             return item
         place = item.path if item.line is None else f"{item.path}:{item.line}"
-        first = self.first_seen.get(item.id)
-        if first is not None:
+        try:
+            self._db.execute("INSERT INTO seen VALUES (?, ?)", (item.id, place or "<input>"))
+        except sqlite3.IntegrityError:
+            (first,) = self._db.execute("SELECT place FROM seen WHERE id = ?", (item.id,)).fetchone()
             return reject_for(item, f"duplicate id, first seen at {first}")
-        self.first_seen[item.id] = place or "<input>"
-        if self.done.get(item.id) == item.content_hash:
-            self.resumed += 1
-            return None
+        self._uncommitted += 1
+        if self._uncommitted >= self.COMMIT_EVERY:
+            self._db.commit()
+            self._uncommitted = 0
+        if self._resuming:
+            done = self._db.execute("SELECT content_hash FROM done WHERE id = ?", (item.id,)).fetchone()
+            if done is not None and done[0] == item.content_hash:
+                self.resumed += 1
+                return None
         return item
+
+    def close(self) -> None:
+        self._db.close()
 
 
 def batched_items(items: Iterable[Item], batch_size: int) -> Iterator[list[Item]]:
@@ -438,24 +460,25 @@ def run_extract(
         Path(out_dir), formats=tuple(formats), run=run_info(published, partition_by),
         partition_by=partition_by, resume=resume, processes=workers,
     )
-    admission = _Admission(writer.done_documents() if resume else {})
-    admitted = (
-        item for item in map(admission.admit, read_inputs(inputs, published=published)) if item is not None
-    )
+    admission = _Admission(writer.scratch_path("admission.sqlite"), writer.iter_done_documents() if resume else ())
     with _counting_warnings() as counter:
-        # the batch workers are shut down before `close`, which may fork processes of its own to merge the tables
-        with batch_mapper(engine, workers, scheduler) as mapper, RunProgress(inputs, enabled=progress) as display:
-            for outcome in mapper(batched_items(admitted, batch_size)):
-                _emit(outcome.warnings)
-                writer.write_staged(outcome.batch)
-                counts = outcome.batch.row_counts
-                documents += counts["documents"]
-                timexes += counts["timexes"]
-                events += counts["events"]
-                skipped += len(outcome.rejects)
-                for reject in outcome.rejects:
-                    on_reject(reject)
-                display.update(documents + skipped + admission.resumed, counter.count)
+        with closing(admission):
+            admitted = (
+                item for item in map(admission.admit, read_inputs(inputs, published=published)) if item is not None
+            )
+            # the batch workers are shut down before `close`, which may fork processes of its own to merge tables
+            with batch_mapper(engine, workers, scheduler) as mapper, RunProgress(inputs, enabled=progress) as display:
+                for outcome in mapper(batched_items(admitted, batch_size)):
+                    _emit(outcome.warnings)
+                    writer.write_staged(outcome.batch)
+                    counts = outcome.batch.row_counts
+                    documents += counts["documents"]
+                    timexes += counts["timexes"]
+                    events += counts["events"]
+                    skipped += len(outcome.rejects)
+                    for reject in outcome.rejects:
+                        on_reject(reject)
+                    display.update(documents + skipped + admission.resumed, counter.count)
         writer.close()
         warnings = counter.count
     return RunSummary(

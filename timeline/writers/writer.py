@@ -346,12 +346,18 @@ class TimelineWriter:
 
         Read from disk on each call, so a long run holds no per-document state for it.
         """
-        done: dict[str, str] = {}
+        return dict(self.iter_done_documents())
+
+    def iter_done_documents(self) -> Iterator[tuple[str, str]]:
+        """`done_documents` as (id, content_hash) pairs, a later pair of an id replacing an earlier one."""
         for source in self._previous_output.get("documents", []):
-            done.update(_read_document_hashes(source))
+            yield from _read_document_hashes(source).items()
         for _number, batch in self._batches():
-            done.update(_read_document_hashes(batch / f"documents{RUN_SUFFIX}"))
-        return done
+            yield from _read_document_hashes(batch / f"documents{RUN_SUFFIX}").items()
+
+    def scratch_path(self, name: str) -> Path:
+        """A path in the staging folder for the caller's temporary file, removed with the staging folder."""
+        return self.staging / name
 
     def __enter__(self) -> Self:
         return self
