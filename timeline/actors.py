@@ -122,7 +122,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     raws.sort(key=lambda raw: raw.start)
     _attach_appositions(raws)
     _locate_places(text, raws)
-    raws = _resolve(raws)
+    raws = _join_place_countries(text, _resolve(raws))
     raws = _merge_groups(text, raws, lex)
     return _to_mentions(text, raws)
 
@@ -311,7 +311,7 @@ def _read_run(
     previous = _previous_words(text, run_start) if not initial else []
     previous_word = previous[-1] if previous else ""
     prev_title = _preceding_title(previous, lex)
-    if (whole := _whole_entry(run_text, previous_word, prev_title, lex)) is not None:
+    if (whole := _whole_entry(text, run_start, run_text, previous, prev_title, lex)) is not None:
         kind, entry = whole
         return [_Raw(run_start, run_start + len(run_text), kind, entry.name, entry.country)]
     segments = _segments(run_start, run_text)
@@ -386,11 +386,10 @@ def _read_run(
             elif segment.conjunction and not (title is not None and _title_continues(text, segments, index, lex)):
                 flush_title()
             person_cue = False
+        elif first and category in _MODIFIER_CATEGORIES and _modifies_noun(text, run_start, previous, lex):
+            pass  # `dollar AS`, `patokan AS`, `pasar Eropa`: a currency, benchmark or market, not an actor
         elif category in (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL):
             entry = segment.entry
-            if first and previous_word in lex.currency_words:
-                index += 1  # `dollar AS` names a currency
-                continue
             is_place = category is _CATEGORY.CAPITAL and (
                 (first and locative) or segment.tokens[0].text.isupper()
             )
@@ -537,19 +536,35 @@ def _read_run(
     return raws
 
 
+# Entries a noun before them may turn into a modifier (`minyak AS`): countries, capitals, places.
+_MODIFIER_CATEGORIES = frozenset({_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE})
 _WHOLE_KINDS = {_CATEGORY.PLACE: _KIND.LOCATION, _CATEGORY.ORGANIZATION: _KIND.ORGANIZATION,
                 _CATEGORY.COUNTRY: _KIND.COUNTRY}
 
 
-def _whole_entry(run_text: str, previous_word: str, prev_title: str | None, lex: Lexicon) -> tuple[ActorKind, Entry] | None:
+def _whole_entry(
+    text: str, run_start: int, run_text: str, previous: list[str], prev_title: str | None, lex: Lexicon
+) -> tuple[ActorKind, Entry] | None:
     """A run that is one known place, organisation or country (`DKI Jakarta`, `Arab Saudi`) and that no title
-    before it turns into an office, nor a currency into money: read at once, as the segment loop would."""
+    before it turns into an office, nor a noun into a currency or market (`pasar Eropa`): read at once, as the
+    segment loop would."""
     layout = _layout(run_text)
     if len(layout) != 1 or (kind := _WHOLE_KINDS.get(layout[0][0])) is None:
         return None
-    if kind is not _KIND.LOCATION and (prev_title is not None or previous_word in lex.currency_words):
+    if (kind is not _KIND.LOCATION and prev_title is not None) or _modifies_noun(text, run_start, previous, lex):
         return None
     return kind, layout[0][1]
+
+
+def _modifies_noun(text: str, start: int, previous: list[str], lex: Lexicon) -> bool:
+    """Whether a country after the `previous` words only modifies a noun (`dollar AS`, `minyak mentah AS`), unless
+    the phrase names something the country owns (`produksi minyak mentah Irak`)."""
+    if not previous or previous[-1] not in lex.nouns_modified_by_country:
+        return False
+    words = text[max(0, start - 60) : start].split()[-4:]
+    while words and words[-1] in lex.nouns_modified_by_country:
+        words.pop()
+    return not (words and words[-1].lower() in lex.country_owned_nouns)
 
 
 def _share_verb_cue(text: str, raws: list[_Raw], lex: Lexicon) -> None:
@@ -580,11 +595,11 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
     category = entry.category
     if category is _CATEGORY.ORGANIZATION:
         return _Raw(start, end, _KIND.ORGANIZATION, entry.name, entry.country)
+    if category in _MODIFIER_CATEGORIES and _modifies_noun(text, start, _previous_words(text, start), lex):
+        return None  # `dollar AS`, `patokan AS`, `pasar Eropa`: a currency, benchmark or market
     if category is _CATEGORY.PLACE:
         return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)
     if category is _CATEGORY.COUNTRY:
-        if _previous_word(text, start) in lex.currency_words:
-            return None  # `dollar AS` names a currency
         return _Raw(start, end, _KIND.COUNTRY, entry.name, entry.country)
     if category is _CATEGORY.CAPITAL:
         is_place = word.isupper() or _previous_word(text, start) in lex.location_cues
@@ -834,6 +849,25 @@ def _attach_appositions(raws: list[_Raw]) -> None:
         if last_organization is not None:
             raw.affiliation = last_organization.name
             raw.country = raw.country or last_organization.country
+
+
+def _join_place_countries(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`di Wina, Austria`: a country set after a place in it locates the place (a venue or dateline); it is
+    no actor of what happens there."""
+    joined: list[_Raw] = []
+    for raw in raws:
+        place = joined[-1] if joined else None
+        if (
+            raw.kind is _KIND.COUNTRY
+            and place is not None
+            and place.kind is _KIND.LOCATION
+            and place.country in (None, raw.country)
+            and text[place.end : raw.start] == ", "
+        ):
+            place.end, place.country = raw.end, raw.country
+            continue
+        joined.append(raw)
+    return joined
 
 
 def _locate_places(text: str, raws: list[_Raw]) -> None:

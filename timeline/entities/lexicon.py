@@ -63,7 +63,8 @@ class Lexicon:
     conjunctions: frozenset[str]
     national_heads: frozenset[str]
     organization_suffixes: frozenset[str]
-    currency_words: frozenset[str]
+    nouns_modified_by_country: frozenset[str]  # `dollar AS`, `patokan AS`: the country names no actor
+    country_owned_nouns: frozenset[str]  # `produksi minyak Irak`: ... unless what the noun names is the country's
     month_names: frozenset[str]  # calendar words that are also family names (`Budi Ramadhan`); weekdays are not
     subject_verb_prefixes: tuple[str, ...]
     date_lead_words: frozenset[str]
@@ -153,6 +154,8 @@ def lexicon() -> Lexicon:
     calendar_words = [*locale.days["format"]["wide"].values(), *months]
     for word in words["function_words"]:
         add(word, Entry(Category.FUNCTION, word))
+    for name in words["non_actor_names"]:
+        add(name, Entry(Category.FUNCTION, name))
     for word in calendar_words:
         add(word, Entry(Category.CALENDAR, word))
     for row in load_tsv("actors/titles.tsv"):
@@ -192,7 +195,8 @@ def lexicon() -> Lexicon:
         conjunctions=frozenset(words["conjunctions"]),
         national_heads=frozenset(words["national_organization_heads"]),
         organization_suffixes=frozenset(words["organization_suffixes"]),
-        currency_words=frozenset(words["currency_words"]),
+        nouns_modified_by_country=frozenset(words["nouns_modified_by_country"]),
+        country_owned_nouns=frozenset(words["country_owned_nouns"]),
         month_names=frozenset(months),
         subject_verb_prefixes=tuple(words["subject_verb_prefixes"]),
         date_lead_words=frozenset(words["date_lead_words"]),
