@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from datetime import date
 
 import pytest
@@ -200,6 +201,13 @@ def test_document_count_is_estimated_only_where_cheap(tmp_path):
     assert estimate_documents([folder, "-"]) is None
     (folder / "larik.json").write_text("[]", encoding="utf-8")
     assert estimate_documents([folder]) is None
+
+
+def test_a_terminal_is_told_when_the_final_files_are_being_written(tmp_path, monkeypatch, capsys):
+    corpus = write_corpus(tmp_path / "berita.jsonl", 3)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    run_extract([corpus], tmp_path / "out", workers=1, progress=True)
+    assert "writing the final files for 3 documents" in capsys.readouterr().err
 
 
 def test_progress_stays_silent_when_stdout_is_not_a_terminal(tmp_path, capsys):

@@ -479,6 +479,7 @@ def run_extract(
                     for reject in outcome.rejects:
                         on_reject(reject)
                     display.update(documents + skipped + admission.resumed, counter.count)
+        display.announce(f"writing the final files for {documents:,} documents…")
         writer.close()
         warnings = counter.count
     return RunSummary(

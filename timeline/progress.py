@@ -109,6 +109,11 @@ class RunProgress:
         self._task = self._progress.add_task("extract", total=self.total, warnings=0)
         return self
 
+    def announce(self, message: str) -> None:
+        """One plain line, for a long step after the live line is gone (no refresh thread: the step may fork)."""
+        if self.active:
+            Console(stderr=True).print(message)
+
     def update(self, done: int, warnings: int) -> None:
         if self._progress is not None:
             self._progress.update(self._task, completed=done, warnings=warnings)
