@@ -98,8 +98,8 @@ class _RunCursor:
     def tie(self, row: int) -> str:
         return self.table.column(self._tie_column)[row].as_py()
 
-    def last(self) -> tuple[tuple, str]:
-        return self.keys[-1], self.tie(len(self.keys) - 1)
+    def last_tie(self) -> str:
+        return self.tie(len(self.keys) - 1)
 
     def count_through(self, key: tuple, tie: str) -> int:
         """How many buffered rows come at or before (key, tie)."""
@@ -142,7 +142,7 @@ def merge_runs(
     pending_rows = 0
     while cursors:
         frontier_key = min(cursor.keys[-1] for cursor in cursors)
-        frontier_tie = min(cursor.last()[1] for cursor in cursors if cursor.keys[-1] == frontier_key)
+        frontier_tie = min(cursor.last_tie() for cursor in cursors if cursor.keys[-1] == frontier_key)
         pieces = []
         for cursor in cursors:
             count = cursor.count_through(frontier_key, frontier_tie)
