@@ -177,7 +177,7 @@ def _after_relative(doc: Layout, trigger: Trigger) -> bool:
 
 def _times(trigger: Trigger, clause: Clause, timing: Timing, speech_types: frozenset[str]) -> list[EventTime | None]:
     """Explicit dates (one per coordinated date), else a vague reference next to the trigger, else the
-    narrative date. A speech act takes no narrative date (the story's dates are about what is reported)
+    narrative date (not for a trend measured from a `sejak` date). A speech act takes no narrative date (the story's dates are about what is reported)
     and no PRESENT_REF ("saat ini mengklaim" is the publication day)."""
     explicit = timing.explicit(trigger)
     if explicit:
@@ -187,7 +187,10 @@ def _times(trigger: Trigger, clause: Clause, timing: Timing, speech_types: froze
         # when it was said: "Ali beberapa waktu lalu menyebut".
         vague = timing.vague(trigger)
         return [vague if vague is not None and vague.value != "PRESENT_REF" else None]
-    return [timing.vague(trigger) or timing.narrative(clause)]
+    vague = timing.vague(trigger)
+    if vague is None and timing.trend(trigger):
+        return [None]
+    return [vague or timing.narrative(clause)]
 
 
 class _RoleCache:
@@ -231,12 +234,16 @@ class _RoleCache:
 
 
 def _merged_drafts(
-    doc: Layout, sentences: list[Sentence], timexes: list[Timex], entities: list[EntityMention]
+    doc: Layout,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    entities: list[EntityMention],
+    published: date | None,
 ) -> list[Draft]:
     """Drafts in text order, repeated mentions already merged into the first one."""
     cues = lexicon().cues
     triggers = find_triggers(doc, entities, timexes)
-    timing = Timing(doc, timexes, triggers, sentences)
+    timing = Timing(doc, timexes, triggers, sentences, published)
     role_cache = _RoleCache(doc, triggers, entities)
     by_index = {sentence.index: sentence for sentence in sentences}  # a trigger's clause knows its sentence
     kept: list[Draft] = []
@@ -294,7 +301,7 @@ def build_events(
         return []
     cues = lexicon().cues
     doc = layout(document.text, sentences)
-    drafts = _merged_drafts(doc, sentences, timexes, entities)
+    drafts = _merged_drafts(doc, sentences, timexes, entities, document.published)
     # "Ali mengatakan ..." ... "kata Ali, Kamis (28/11/2013)": a speaker's undated statements share the
     # occasion of their explicitly dated one, wherever in the article that is.
     spoken: dict[str, EventTime] = {}

@@ -62,6 +62,12 @@ class Cues:
     currencies: frozenset[str]
     time_prepositions: frozenset[str]
     time_coordinators: frozenset[str]
+    since_words: frozenset[str]
+    since_dated_types: frozenset[str]
+    until_words: frozenset[str]
+    qualified_nouns: frozenset[str]
+    subordinators: frozenset[str]
+    occasion_words: tuple[str, ...]
     publication_types: frozenset[str]
     location_prepositions: frozenset[str]
     economic_nouns: frozenset[str]
@@ -114,6 +120,12 @@ def _cues(raw: dict) -> Cues:
         currencies=words("currencies"),
         time_prepositions=words("time_prepositions"),
         time_coordinators=words("time_coordinators"),
+        since_words=words("since_words"),
+        since_dated_types=frozenset(raw["since_dated_types"]),
+        until_words=words("until_words"),
+        qualified_nouns=words("qualified_nouns"),
+        subordinators=words("subordinators"),
+        occasion_words=tuple(sorted(words("occasion_words"))),
         publication_types=frozenset(raw["publication_types"]),
         location_prepositions=words("location_prepositions"),
         economic_nouns=words("economic_nouns"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+from functools import cache
 from typing import Literal, NamedTuple
 
 from timeline.models import (
@@ -17,7 +18,7 @@ from timeline.models import (
 )
 
 from .layout import Clause, Layout
-from .lexicon import lexicon
+from .lexicon import Cues, lexicon
 from .triggers import Trigger
 
 # Enum members bound once: reading a member off its Enum class is a descriptor call (~0.1 µs) each
@@ -35,8 +36,9 @@ Lean = Literal["back", "forward"] | None
 # A vague reference (saat ini, masa depan) dates only a trigger right next to it.
 VAGUE_REACH = 40
 WORD = re.compile(r"\w+")
-# A comma opening a new clause: what follows a statement verb there is the reported content.
-NEW_CLAUSE = re.compile(r",\s+(?!di\b|dari\b|pada\b)[a-z]")
+# How far before a timex its preceding word is looked for (characters): "pengiriman " fits.
+WORD_BEFORE_CHARS = 16
+PUNCTUATION = "\"'“”‘’()[],.:;!?-–—/"
 
 
 class EventTime(NamedTuple):
@@ -79,6 +81,14 @@ def publication(published: date) -> EventTime:
     )
 
 
+@cache
+def _new_clause(cues: Cues) -> re.Pattern[str]:
+    """A comma opening a new clause: what follows a statement verb there is the reported content, unless
+    it tells the occasion of saying it ("mengatakan, kepada wartawan, Senin")."""
+    occasion = "|".join(re.escape(word) for word in cues.occasion_words)
+    return re.compile(rf",\s+(?!(?:{occasion})\b)[a-z]")
+
+
 def is_point(timex: Timex) -> bool:
     return timex.type in POINT_TYPES
 
@@ -119,25 +129,51 @@ def _narrative_times(
 class Timing:
     """Time anchoring for one document: explicit clause timexes, narrative time, publication date."""
 
-    def __init__(self, doc: Layout, timexes: list[Timex], triggers: list[Trigger], sentences: list[Sentence]) -> None:
+    def __init__(
+        self,
+        doc: Layout,
+        timexes: list[Timex],
+        triggers: list[Trigger],
+        sentences: list[Sentence],
+        published: date | None = None,
+    ) -> None:
         self.doc = doc
-        self.cues = lexicon().cues
+        self.cues = cues = lexicon().cues
+        self.published = published
         self.timexes = sorted(timexes, key=lambda t: t.start)
         self.position = {id(timex): index for index, timex in enumerate(self.timexes)}
-        # "pada Januari 2021": asked only where several triggers or dates compete, once per timex.
-        self.after_preposition: dict[int, bool] = {}
+        # The lowercase word before a timex ("pada", "sejak", "pengiriman"), read once per timex.
+        self.before: dict[int, str] = {}
         self.explicit_times: dict[int, list[EventTime]] = {}
         clauses = [doc.clause_of(timex.start) for timex in self.timexes]
-        definite = [index for index, timex in enumerate(self.timexes) if is_definite(timex)]
+        definite = []
+        self.since: set[int] = set()  # "sejak Juni": where a span starts
+        self.until: set[int] = set()  # "hingga Desember": where a span ends
+        for index, timex in enumerate(self.timexes):
+            if not is_definite(timex):
+                continue
+            word = self._word_before(timex)
+            if word in cues.qualified_nouns:
+                continue  # "pengiriman Januari" dates nothing
+            if word in cues.since_words:
+                self.since.add(id(timex))
+            elif word in cues.until_words:
+                self.until.add(id(timex))
+            definite.append(index)
         self.definite = {id(self.timexes[index]) for index in definite}
         # The quotation each definite timex stands in.
         self.quote = {id(self.timexes[index]): doc.quote_of(self.timexes[index].start) for index in definite}
+        # Span bounds set no narrative time.
+        bounds = self.since | self.until
+        story = [index for index in definite if id(self.timexes[index]) not in bounds]
         self.narrative_by_sentence = _narrative_times(
-            [self.timexes[index] for index in definite],
-            [clauses[index] for index in definite],
-            [self.quote[id(self.timexes[index])] is not None for index in definite],
+            [self.timexes[index] for index in story],
+            [clauses[index] for index in story],
+            [self.quote[id(self.timexes[index])] is not None for index in story],
             sentences,
         )
+        # A trigger-less clause's date may stand for its sentence, unless it marks where a span starts.
+        sentence_dates = {id(self.timexes[index]) for index in definite if id(self.timexes[index]) not in self.since}
         clause_triggers: dict[int, list[Trigger]] = {}
         for trigger in triggers:
             clause_triggers.setdefault(trigger.clause.start, []).append(trigger)
@@ -146,24 +182,61 @@ class Timing:
         self.claimed_definite: dict[int, list[Timex]] = {}  # the same, definite ones only
         self.durations: dict[int, Timex] = {}
         self.orphans: dict[int, list[Timex]] = {}  # sentence -> definite timexes of clauses without triggers
+        self.subordinate: set[int] = set()  # the orphans standing in a subordinate clause
         self.narrative_times: dict[int, EventTime | None] = {}
         for timex, clause in zip(self.timexes, clauses, strict=True):
             rivals = clause_triggers.get(clause.start, [])
             if not rivals:
-                if id(timex) in self.definite:
+                if id(timex) in sentence_dates:
                     self.orphans.setdefault(clause.sentence, []).append(timex)
+                    if clause.cue in cues.subordinators:
+                        self.subordinate.add(id(timex))
                 continue
             if len(rivals) == 1:
                 nearest = rivals[0]
             else:
                 lean = self._lean(timex)
                 nearest = min(rivals, key=lambda trigger: _distance(trigger, timex, lean))
+                if nearest.event_type in cues.publication_types and id(timex) in self.definite:
+                    nearest = self._reported_claimant(nearest, timex, rivals)
             if is_point(timex):
                 self.claimed.setdefault(nearest.start, []).append(timex)
                 if id(timex) in self.definite:
                     self.claimed_definite.setdefault(nearest.start, []).append(timex)
             elif timex.type is DURATION and nearest.start not in self.durations:
                 self.durations[nearest.start] = timex
+
+    def _reported_claimant(self, speech: Trigger, timex: Timex, rivals: list[Trigger]) -> Trigger:
+        """A date a statement cannot have ("Sudirman mengatakan, Rabu (3/12), dia akan kembali rapat",
+        published on Tuesday) dates the reported event after it instead, when there is one."""
+        if timex.start < speech.end or self._can_date_speech(speech, timex):
+            return speech
+        reported = [
+            trigger
+            for trigger in rivals
+            if trigger.start > speech.start and trigger.event_type not in self.cues.publication_types
+        ]
+        return min(reported, key=lambda trigger: _distance(trigger, timex)) if reported else speech
+
+    def _can_date_speech(self, speech: Trigger, timex: Timex) -> bool:
+        """Whether a date after a speech verb can be when it was said: not after publication, and not in
+        what was said (a postposed verb follows what was said: "..., ujar Agus, kepada Kontan, Senin")."""
+        if not speech.postposed and self._in_content(speech, timex):
+            return False
+        published, start = self.published, timex.interval_start
+        if published is not None and start is not None and start > published:
+            # "akan mengumumkan ... pada Rabu (31/12)" is a planned statement dated by its own time.
+            return self._preceded_by_time_preposition(timex)
+        return True
+
+    def _word_before(self, timex: Timex) -> str:
+        key = id(timex)
+        word = self.before.get(key)
+        if word is None:
+            words = self.doc.lower[max(0, timex.start - WORD_BEFORE_CHARS) : timex.start].split()
+            word = words[-1].strip(PUNCTUATION) if words else ""
+            self.before[key] = word
+        return word
 
     def _lean(self, timex: Timex) -> Lean:
         if timex.type is DURATION or self._preceded_by_time_preposition(timex):
@@ -174,11 +247,7 @@ class Timing:
         return None
 
     def _preceded_by_time_preposition(self, timex: Timex) -> bool:
-        key = id(timex)
-        if key not in self.after_preposition:
-            before = WORD.findall(self.doc.text[max(0, timex.start - 12) : timex.start])
-            self.after_preposition[key] = bool(before) and before[-1].lower() in self.cues.time_prepositions
-        return self.after_preposition[key]
+        return self._word_before(timex) in self.cues.time_prepositions
 
     def _coordinated(self, primary: Timex) -> list[Timex]:
         """`pada bulan Mei dan Agustus tahun ini`: each coordinated date gives its own row."""
@@ -195,10 +264,19 @@ class Timing:
         definite = self.claimed_definite.get(trigger.start, [])
         if not definite:
             quote, quotes = trigger.quote, self.quote
-            definite = [t for t in self.orphans.get(trigger.clause.sentence, []) if quotes[id(t)] == quote]
+            definite = [
+                t
+                for t in self.orphans.get(trigger.clause.sentence, [])
+                if quotes[id(t)] == quote and (id(t) not in self.subordinate or self._continues(trigger, t))
+            ]
         if trigger.event_type in self.cues.publication_types:
             # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
-            definite = [t for t in definite if t.end <= trigger.start or not self._in_content(trigger, t)]
+            definite = [t for t in definite if t.end <= trigger.start or self._can_date_speech(trigger, t)]
+        if self.since and trigger.event_type not in self.cues.since_dated_types:
+            definite = [t for t in definite if id(t) not in self.since]
+        if self.until and len(definite) > 1:
+            # A span's end dates the event only when its clause gives no other date.
+            definite = [t for t in definite if id(t) not in self.until] or definite
         if not definite:
             return []
         if len(definite) == 1:
@@ -211,10 +289,23 @@ class Timing:
             self.explicit_times[id(primary)] = times
         return list(times)
 
+    @staticmethod
+    def _continues(trigger: Trigger, timex: Timex) -> bool:
+        """A subordinate clause's date ("..., setelah kemarin tak kuat ...") never dates the main clause
+        before it; it may date a later clause continuing it ("karena kemarin ..., kemudian dollar menguat")."""
+        return timex.end <= trigger.start and trigger.clause.cue is not None
+
+    def trend(self, trigger: Trigger) -> bool:
+        """Whether the trigger measures a change from where a span starts ("turun 25 persen sejak Juni"): a
+        trend up to the time of writing, which the paragraph's earlier date does not date either."""
+        if not self.since or trigger.event_type in self.cues.since_dated_types:
+            return False
+        return any(id(timex) in self.since for timex in self.claimed_definite.get(trigger.start, ()))
+
     def _in_content(self, trigger: Trigger, timex: Timex) -> bool:
         """A timex after a statement verb in what was said: behind a comma opening a new clause, or in a
         clause the statement introduces with `bahwa` ("menyebutkan bahwa ... setelah 30 November")."""
-        if NEW_CLAUSE.search(self.doc.lower, trigger.end, timex.start):
+        if _new_clause(self.cues).search(self.doc.lower, trigger.end, timex.start):
             return True
         doc = self.doc
         first = bisect_right(doc.clause_starts, trigger.end)
