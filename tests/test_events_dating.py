@@ -186,3 +186,15 @@ def test_statement_dates(text, timexes, published, expected):
 )
 def test_subordinate_clause_dates(text, timexes, expected):
     assert [row for row in dated(text, timexes, date(2014, 12, 5)) if row[0] != "tertunda"] == expected
+
+
+def test_a_bracketed_time_restating_another_dates_nothing():
+    text = "Harga minyak jatuh pada Selasa (6/1/2015) waktu setempat (Rabu pagi WIB).\nPenurunan harga itu dipicu pasokan."
+    timexes = [("Selasa (6/1/2015)", "2015-01-06"), ("Rabu pagi WIB", "2015-01-07TMO")]
+    assert dated(text, timexes, date(2015, 1, 7)) == [("jatuh", "2015-01-06", EXPLICIT)]
+    # Not a restatement: a bracketed time after other words is a time of its own.
+    text = "Harga minyak jatuh pada Selasa (6/1/2015), lalu harga minyak naik lagi (Rabu pagi WIB)."
+    assert dated(text, timexes, date(2015, 1, 7)) == [
+        ("jatuh", "2015-01-06", EXPLICIT),
+        ("naik", "2015-01-07TMO", EXPLICIT),
+    ]

@@ -66,6 +66,7 @@ class Cues:
     since_dated_types: frozenset[str]
     until_words: frozenset[str]
     qualified_nouns: frozenset[str]
+    time_restatements: frozenset[str]
     subordinators: frozenset[str]
     occasion_words: tuple[str, ...]
     publication_types: frozenset[str]
@@ -124,6 +125,7 @@ def _cues(raw: dict) -> Cues:
         since_dated_types=frozenset(raw["since_dated_types"]),
         until_words=words("until_words"),
         qualified_nouns=words("qualified_nouns"),
+        time_restatements=words("time_restatements"),
         subordinators=words("subordinators"),
         occasion_words=tuple(sorted(words("occasion_words"))),
         publication_types=frozenset(raw["publication_types"]),

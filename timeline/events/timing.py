@@ -149,12 +149,14 @@ class Timing:
         definite = []
         self.since: set[int] = set()  # "sejak Juni": where a span starts
         self.until: set[int] = set()  # "hingga Desember": where a span ends
+        previous_end = None
         for index, timex in enumerate(self.timexes):
             if not is_definite(timex):
                 continue
+            end, previous_end = previous_end, timex.end
             word = self._word_before(timex)
-            if word in cues.qualified_nouns:
-                continue  # "pengiriman Januari" dates nothing
+            if word in cues.qualified_nouns or (end is not None and self._restates(end, timex)):
+                continue  # "pengiriman Januari", "(Kamis pagi WIB)" date nothing
             if word in cues.since_words:
                 self.since.add(id(timex))
             elif word in cues.until_words:
@@ -228,6 +230,14 @@ class Timing:
             # "akan mengumumkan ... pada Rabu (31/12)" is a planned statement dated by its own time.
             return self._preceded_by_time_preposition(timex)
         return True
+
+    def _restates(self, previous_end: int, timex: Timex) -> bool:
+        """`Rabu (26/11/2014) waktu setempat (Kamis pagi WIB)`: the bracketed time after another time."""
+        between = self.doc.lower[previous_end : timex.start].rstrip()
+        if not between.endswith("("):
+            return False
+        words = " ".join(between[:-1].split())
+        return not words or words in self.cues.time_restatements
 
     def _word_before(self, timex: Timex) -> str:
         key = id(timex)
