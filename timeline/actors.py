@@ -40,6 +40,9 @@ _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]+(?:[-'’][A-Za-zß-
 _NAME_LENGTHS = range(2, 5)  # words in a name read as a person's on its shape alone
 _NOUN_AFFIXES = re.compile(r"(?:[Pp]e|[Kk]e).*|.*an")  # the shapes of derived nouns, not of verbs (`Dimas`)
 _TRAILING_PUNCTUATION = ".,;:!?\"”’)"
+# Between an office and the name of its holder: a comma, or more capitalised words of the office.
+_OFFICE_CONTINUES = re.compile(rf"(?:,? (?:and |dan |& )?[{_UPPER}][\w&.\-]*)*,? ")
+_OFFICE_REACH = 80  # characters an office may run on past a comma
 # A person named right after a run, set off by a comma: `Wali Kota Manokwari, Indah Susanti,`.
 _APPOSED_NAME = re.compile(rf", [{_UPPER}][a-z]+ [{_UPPER}]")
 
@@ -47,8 +50,9 @@ _APPOSED_NAME = re.compile(rf", [{_UPPER}][a-z]+ [{_UPPER}]")
 @cache
 def _run_pattern() -> re.Pattern[str]:
     particles = "|".join(sorted((*lexicon().name_particles, *lexicon().conjunctions), key=len, reverse=True))
+    hyphened = "|".join(sorted(lexicon().name_particles, key=len, reverse=True))
     return re.compile(
-        rf"{_WORD}(?: (?:(?:{particles}) )?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
+        rf"{_WORD}(?: (?:(?:{particles}) |(?:{hyphened})-)?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
     )
 
 
@@ -95,6 +99,8 @@ class _Raw:
     apposition_end: int | None = None
     tokens: tuple[str, ...] = ()
     org_tokens: bool = False
+    inner: tuple[_Raw, ...] = ()  # of a title mention: the organisations and places named inside it
+    bare_title: bool = False  # a title alone before a comma: a mention only if a name follows it
 
 
 @dataclass(slots=True)
@@ -121,6 +127,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
             raws.append(raw)
     raws.sort(key=lambda raw: raw.start)
     _attach_appositions(raws)
+    raws = _title_before_apposed_name(text, raws)
     _locate_places(text, raws)
     raws = _join_place_countries(text, _resolve(raws))
     raws = _merge_groups(text, raws, lex)
@@ -233,7 +240,54 @@ def _layout(run_text: str) -> tuple[tuple[Category | None, Entry | None, int, in
             continue
         merged.append(part)
         index += 1
-    return tuple(tuple(part) for part in merged)
+    return tuple(tuple(part) for part in _organizations_before_names(words, merged, lex))
+
+
+def _organizations_before_names(words: list[str], parts: list[list], lex: Lexicon) -> list[list]:
+    """`Capital Economics Tom Pugh`, `ReforMiner Institute Pri Agung Rakhmanto`: unknown words up to an
+    organisation suffix name an organisation, and the name-shaped words right after it a person."""
+    result: list[list] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        index += 1
+        if part[4] != _NAME:
+            result.append(part)
+            continue
+        first, last = part[2], part[3]
+        cut = next((i for i in range(last - 2, first, -1) if words[i] in lex.organization_suffixes), None)
+        if cut is not None and _shaped_like_name(words[cut + 1 : last], lex):
+            organization = Entry(Category.ORGANIZATION, " ".join(words[first : cut + 1]))
+            result.append([Category.ORGANIZATION, organization, first, cut + 1, _ENTRY])
+            result.append([None, None, cut + 1, last, _NAME])
+            continue
+        suffix = parts[index] if index < len(parts) else None
+        name = parts[index + 1] if index + 1 < len(parts) else None
+        if (
+            suffix is not None
+            and name is not None
+            and suffix[4] == _ENTRY
+            and suffix[3] - suffix[2] == 1
+            and words[suffix[2]] in lex.organization_suffixes
+            and name[4] == _NAME
+            and _shaped_like_name(words[name[2] : name[3]], lex)
+        ):
+            organization = Entry(Category.ORGANIZATION, " ".join(words[first : suffix[3]]))
+            result.append([Category.ORGANIZATION, organization, first, suffix[3], _ENTRY])
+            index += 1
+            continue
+        result.append(part)
+    return result
+
+
+def _shaped_like_name(words: list[str], lex: Lexicon) -> bool:
+    """Two to four name-shaped words (particles aside), not all of them ordinary words."""
+    names = [word for word in words if word not in lex.name_particles]
+    return (
+        len(names) in _NAME_LENGTHS
+        and all(_may_be_in_name(word) for word in words)
+        and not all(is_vocabulary_word(word) for word in names)
+    )
 
 
 def _title_continues(text: str, segments: list[_Segment], index: int, lex: Lexicon) -> bool:
@@ -331,11 +385,14 @@ def _read_run(
 
     def flush_title() -> None:
         nonlocal title
-        if title is not None and (title.modified or title.inner):
-            raws.append(
-                _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
-                     text[title.start : title.end], title.affiliation, title_only=True)
-            )
+        if title is not None:
+            bare = not (title.modified or title.inner)
+            if not bare or text[title.end : title.end + 2] == ", ":
+                raws.append(
+                    _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
+                         text[title.start : title.end], title.affiliation, title_only=True,
+                         inner=tuple(title.inner), bare_title=bare)
+                )
         title = None
 
     if (
@@ -525,6 +582,8 @@ def _read_run(
                             or previous_word.rstrip(".").lower() in lex.honorifics
                         )
                     )
+                    if raws and raws[-1].kind is _KIND.ORGANIZATION and raws[-1].end + 1 == raw.start:
+                        raw.affiliation = raws[-1].name  # `Capital Economics Tom Pugh`
                 if raw is not None:
                     raw.apposition_end = _apposition(text, raw, lex) if index == len(segments) - 1 else None
                     raws.append(raw)
@@ -700,6 +759,7 @@ def _may_be_in_name(word: str) -> bool:
     lex = lexicon()
     if word in lex.name_particles:
         return True
+    word = _particle_free(word) or word  # `al-Naimi`
     return (
         _NAME_WORD.fullmatch(word) is not None
         and word not in lex.non_name_words
@@ -851,6 +911,44 @@ def _attach_appositions(raws: list[_Raw]) -> None:
             raw.country = raw.country or last_organization.country
 
 
+def _title_before_apposed_name(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`Kepala Bagian Ekonomi IEA, Fatih Birol,` or `Vice President Policy, Government and Public Affairs Chevron
+    Yanto Sianipar`: an office set off before a name (by a comma, or continued in capitalised words) is that
+    person's title, and a mention of that person, not of someone named after the office."""
+    kept: list[_Raw] = []
+    office: _Raw | None = None
+    between: list[_Raw] = []
+    for raw in raws:
+        if raw.title_only:
+            office, between = raw, []
+        elif office is not None:
+            if _bears_office(text, office, raw):
+                raw.kind, raw.title = _KIND.PERSON, text[office.start : raw.start].rstrip(", ")
+                raw.country = raw.country or office.country
+                organizations = [other.name for other in [*office.inner, *between] if other.kind is _KIND.ORGANIZATION]
+                raw.affiliation = organizations[-1] if organizations else office.affiliation
+                # The office stays a mention, of the person it introduces (as a later bare title would).
+                office.name, office.title, office.affiliation = raw.name, raw.title, raw.affiliation
+                office.country, office.bare_title, office.tokens = raw.country, False, raw.tokens
+                office = None
+            elif raw.kind is _KIND.PERSON or raw.start - office.end > _OFFICE_REACH:
+                office = None
+            else:
+                between.append(raw)
+        kept.append(raw)
+    return [raw for raw in kept if not raw.bare_title]
+
+
+def _bears_office(text: str, office: _Raw, raw: _Raw) -> bool:
+    return (
+        raw.kind is None
+        and bool(raw.tokens)
+        and all(_may_be_in_name(word) for word in raw.tokens)
+        and raw.start - office.end <= _OFFICE_REACH
+        and _OFFICE_CONTINUES.fullmatch(text, office.end, raw.start) is not None
+    )
+
+
 def _join_place_countries(text: str, raws: list[_Raw]) -> list[_Raw]:
     """`di Wina, Austria`: a country set after a place in it locates the place (a venue or dateline); it is
     no actor of what happens there."""
@@ -899,6 +997,8 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
         for width in range(1, len(tokens)):
             for offset in range(len(tokens) - width + 1):
                 canonical.setdefault(tokens[offset : offset + width], target)
+        if len(tokens) > 1 and (family := _particle_free(tokens[-1])):
+            canonical.setdefault((family,), target)  # `Naimi` is `Ali al-Naimi`
     clusters: dict[tuple[str, ...], list[_Raw]] = {}
     for raw in named:
         clusters.setdefault(canonical[raw.tokens], []).append(raw)
@@ -925,6 +1025,13 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
         if raw.kind is not None:
             resolved.append(raw)
     return resolved
+
+
+@lru_cache(maxsize=1 << 12)
+def _particle_free(word: str) -> str | None:
+    """`Naimi` for `al-Naimi` or `Al-Naimi`; None for a word without a hyphened particle."""
+    particle, hyphen, rest = word.partition("-")
+    return rest if hyphen and rest and particle.lower() in lexicon().name_particles else None
 
 
 def _settle_cluster(members: list[_Raw]) -> None:

@@ -1,0 +1,119 @@
+"""Offices and organisations glued onto a person's name, apposed names, and names with hyphened particles."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.actors import find_entities
+from timeline.models import ActorKind, EntityMention
+from timeline.sentences import split_sentences
+
+
+def _entities(text: str) -> list[EntityMention]:
+    mentions = find_entities(text, split_sentences(text))
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+    return mentions
+
+
+def _mention(text: str, surface: str) -> EntityMention:
+    matching = [mention for mention in _entities(text) if mention.text == surface]
+    assert len(matching) == 1, [mention.text for mention in _entities(text)]
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "title", "affiliation"),
+    [
+        (
+            '"Permintaan lesu," kata ekonom Harbor Economics Dani Wiryawan.',
+            "Dani Wiryawan", "Dani Wiryawan", "ekonom Harbor Economics", "Harbor Economics",
+        ),
+        (
+            "Peneliti di lembaga kajian Baruna Capital Rina Kusumastuti mengatakan pasar jenuh.",
+            "Rina Kusumastuti", "Rina Kusumastuti", None, "Baruna Capital",
+        ),
+        (
+            "Direktur Eksekutif Kajian Energi Institute Bayu Prasetyo menilai harga terlalu rendah.",
+            "Bayu Prasetyo", "Bayu Prasetyo", "Direktur Eksekutif Kajian Energi Institute", "Kajian Energi Institute",
+        ),
+        (
+            "Menurut Kepala Bagian Ekonomi IEA Fatma Yilmaz, pasokan cukup.",
+            "Fatma Yilmaz", "Fatma Yilmaz", "Kepala Bagian Ekonomi IEA", "Badan Energi Internasional",
+        ),
+        (
+            "Hal itu disampaikan Kepala Bagian Riset IEA, Fatma Yilmaz, kepada wartawan.",
+            "Fatma Yilmaz", "Fatma Yilmaz", "Kepala Bagian Riset IEA", "Badan Energi Internasional",
+        ),
+        (
+            "Hal itu disampaikan Kepala Bagian Riset IEA, Fatma Yilmaz, kepada wartawan.",
+            "Kepala Bagian Riset IEA", "Fatma Yilmaz", "Kepala Bagian Riset IEA", "Badan Energi Internasional",
+        ),
+        (
+            "Vice President Policy, Government and Public Affairs Chevron Rudi Simanjuntak bilang, proyek berjalan.",
+            "Rudi Simanjuntak", "Rudi Simanjuntak",
+            "Vice President Policy, Government and Public Affairs Chevron", "Chevron",
+        ),
+        (
+            "Rapat dihadiri Kepala BPH Migas Andi Saputra Wirawan dan sejumlah pejabat.",
+            "Andi Saputra Wirawan", "Andi Saputra Wirawan", "Kepala BPH Migas",
+            "Badan Pengatur Hilir Minyak dan Gas Bumi",
+        ),
+        (
+            "Direktur Jenderal Migas Andi Saputra Wirawan hadir dalam rapat.",
+            "Andi Saputra Wirawan", "Andi Saputra Wirawan", "Direktur Jenderal Migas", None,
+        ),
+        (
+            "Menteri Keuangan, Bambang Sutedjo, hadir dalam rapat itu.",
+            "Bambang Sutedjo", "Bambang Sutedjo", "Menteri Keuangan", None,
+        ),
+    ],
+)
+def test_the_person_is_the_name_after_the_office(
+    text: str, surface: str, name: str, title: str | None, affiliation: str | None
+) -> None:
+    person = _mention(text, surface)
+    assert (person.kind, person.name, person.title, person.affiliation) == (ActorKind.PERSON, name, title, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ('"Permintaan lesu," kata ekonom Harbor Economics Dani Wiryawan.', "Harbor Economics"),
+        ("Direktur Eksekutif Kajian Energi Institute Bayu Prasetyo menilai harga terlalu rendah.", "Kajian Energi Institute"),
+        ("Menurut analis Lipow Oil Associates, pasar jenuh.", "Lipow Oil Associates"),
+        ("Price Futures Group memperkirakan harga turun.", "Price Futures Group"),
+    ],
+)
+def test_the_organisation_before_the_name_is_one(text: str, surface: str) -> None:
+    assert _mention(text, surface).kind is ActorKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat itu dipimpin Menteri Keuangan, Kamis (3/12), di Jakarta.",
+        "Menteri Keuangan menyebut defisit aman.",
+    ],
+)
+def test_a_bare_office_with_no_name_after_it_is_no_mention(text: str) -> None:
+    assert [mention for mention in _entities(text) if mention.kind is ActorKind.PERSON] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Menteri Perminyakan Arab Saudi Ali al-Naimi menolak usulan itu.", "Ali al-Naimi", "Ali al-Naimi"),
+        ("Menteri Perminyakan Arab Saudi Ali al-Naimi menolak usulan itu. Sementara itu Naimi diam.", "Naimi", "Ali al-Naimi"),
+        ("Menteri Perminyakan Arab Saudi Ali Al-Naimi tiba. Kata Al-Naimi, pasar akan pulih.", "Al-Naimi", "Ali Al-Naimi"),
+        ("Presiden Mesir Abdel Fattah el-Sisi tiba di Jakarta.", "Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"),
+    ],
+)
+def test_hyphened_particles_stay_in_the_name(text: str, surface: str, name: str) -> None:
+    person = _mention(text, surface)
+    assert (person.kind, person.name) == (ActorKind.PERSON, name)
+
+
+def test_a_short_form_of_a_name_split_from_its_institute_resolves_to_it() -> None:
+    text = "Direktur Eksekutif Kajian Energi Institute Bayu Prasetyo menilai harga rendah. Menurut Bayu, itu wajar."
+    assert _mention(text, "Bayu").name == "Bayu Prasetyo"
