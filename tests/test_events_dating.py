@@ -198,3 +198,42 @@ def test_a_bracketed_time_restating_another_dates_nothing():
         ("jatuh", "2015-01-06", EXPLICIT),
         ("naik", "2015-01-07TMO", EXPLICIT),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "timexes", "expected"),
+    [
+        pytest.param(
+            "Perundingan dagang kedua negara tertunda sejak 2021.",
+            [("2021", "2021")],
+            [("tertunda", "2021", EXPLICIT)],
+            id="a state begun then, the phrase right after its trigger",
+        ),
+        pytest.param(
+            "Sejak 1990-an, para peneliti telah memperingatkan bahaya banjir di kota itu.",
+            [("1990-an", "199")],
+            [("memperingatkan", "199", EXPLICIT)],
+            id="a habit begun then, the phrase opening its clause",
+        ),
+        pytest.param(
+            "Pertemuan itu digelar setelah harga minyak merosot 30 persen sejak Juni.",
+            [("Juni", "2014-06")],
+            [],
+            id="a far sejak phrase belongs to the change beside it",
+        ),
+    ],
+)
+def test_since_dates_states_begun_then(text, timexes, expected):
+    assert dated(text, timexes, date(2014, 11, 27)) == expected
+
+
+def test_the_start_of_a_state_sets_the_narrative_time():
+    text = (
+        "Ratusan mahasiswa menggelar unjuk rasa sejak Kamis (27/1/2022) pagi. "
+        "Polisi mengerahkan 500 personel untuk mengamankan aksi itu."
+    )
+    timexes = [("Kamis (27/1/2022) pagi", "2022-01-27TMO")]
+    assert [(trigger, value) for trigger, value, _ in dated(text, timexes, date(2022, 1, 28))] == [
+        ("menggelar unjuk rasa", "2022-01-27TMO"),
+        ("mengerahkan", "2022-01-27TMO"),
+    ]

@@ -64,6 +64,7 @@ class Cues:
     time_coordinators: frozenset[str]
     since_words: frozenset[str]
     since_dated_types: frozenset[str]
+    since_trend_types: frozenset[str]
     until_words: frozenset[str]
     qualified_nouns: frozenset[str]
     time_restatements: frozenset[str]
@@ -123,6 +124,7 @@ def _cues(raw: dict) -> Cues:
         time_coordinators=words("time_coordinators"),
         since_words=words("since_words"),
         since_dated_types=frozenset(raw["since_dated_types"]),
+        since_trend_types=frozenset(raw["since_trend_types"]),
         until_words=words("until_words"),
         qualified_nouns=words("qualified_nouns"),
         time_restatements=words("time_restatements"),

@@ -165,15 +165,6 @@ class Timing:
         self.definite = {id(self.timexes[index]) for index in definite}
         # The quotation each definite timex stands in.
         self.quote = {id(self.timexes[index]): doc.quote_of(self.timexes[index].start) for index in definite}
-        # Span bounds set no narrative time.
-        bounds = self.since | self.until
-        story = [index for index in definite if id(self.timexes[index]) not in bounds]
-        self.narrative_by_sentence = _narrative_times(
-            [self.timexes[index] for index in story],
-            [clauses[index] for index in story],
-            [self.quote[id(self.timexes[index])] is not None for index in story],
-            sentences,
-        )
         # A trigger-less clause's date may stand for its sentence, unless it marks where a span starts.
         sentence_dates = {id(self.timexes[index]) for index in definite if id(self.timexes[index]) not in self.since}
         clause_triggers: dict[int, list[Trigger]] = {}
@@ -186,6 +177,7 @@ class Timing:
         self.orphans: dict[int, list[Timex]] = {}  # sentence -> definite timexes of clauses without triggers
         self.subordinate: set[int] = set()  # the orphans standing in a subordinate clause
         self.narrative_times: dict[int, EventTime | None] = {}
+        begun: set[int] = set()  # `sejak` dates of the state or habit they begin ("unjuk rasa sejak pukul 12.20")
         for timex, clause in zip(self.timexes, clauses, strict=True):
             rivals = clause_triggers.get(clause.start, [])
             if not rivals:
@@ -205,8 +197,19 @@ class Timing:
                 self.claimed.setdefault(nearest.start, []).append(timex)
                 if id(timex) in self.definite:
                     self.claimed_definite.setdefault(nearest.start, []).append(timex)
+                    if id(timex) in self.since and self._dated_since(nearest, timex):
+                        begun.add(id(timex))
             elif timex.type is DURATION and nearest.start not in self.durations:
                 self.durations[nearest.start] = timex
+        # Span bounds set no narrative time, except the start of what they date: the day goes on.
+        bounds = (self.since - begun) | self.until
+        story = [index for index in definite if id(self.timexes[index]) not in bounds]
+        self.narrative_by_sentence = _narrative_times(
+            [self.timexes[index] for index in story],
+            [clauses[index] for index in story],
+            [self.quote[id(self.timexes[index])] is not None for index in story],
+            sentences,
+        )
 
     def _reported_claimant(self, speech: Trigger, timex: Timex, rivals: list[Trigger]) -> Trigger:
         """A date a statement cannot have ("Sudirman mengatakan, Rabu (3/12), dia akan kembali rapat",
@@ -282,8 +285,8 @@ class Timing:
         if trigger.event_type in self.cues.publication_types:
             # "mengatakan, target Desember ...": a date in what was said is not the date of saying it.
             definite = [t for t in definite if t.end <= trigger.start or self._can_date_speech(trigger, t)]
-        if self.since and trigger.event_type not in self.cues.since_dated_types:
-            definite = [t for t in definite if id(t) not in self.since]
+        if self.since:
+            definite = [t for t in definite if id(t) not in self.since or self._dated_since(trigger, t)]
         if self.until and len(definite) > 1:
             # A span's end dates the event only when its clause gives no other date.
             definite = [t for t in definite if id(t) not in self.until] or definite
@@ -305,12 +308,28 @@ class Timing:
         before it; it may date a later clause continuing it ("karena kemarin ..., kemudian dollar menguat")."""
         return timex.end <= trigger.start and trigger.clause.cue is not None
 
+    def _dated_since(self, trigger: Trigger, timex: Timex) -> bool:
+        """Whether a `sejak` date dates the trigger: a beginning, or a state begun then, whose trigger the
+        phrase follows ("tertunda sejak 2021") or whose clause it opens ("Sejak 1990-an, ... mengingatkan");
+        never a change measured from there ("merosot 35 persen sejak Juni")."""
+        cues = self.cues
+        if trigger.event_type in cues.since_dated_types:
+            return True
+        if trigger.event_type in cues.since_trend_types:
+            return False
+        lower = self.doc.lower
+        if timex.start >= trigger.end:
+            return len(lower[trigger.end : timex.start].split()) <= 1  # only `sejak` between
+        since = lower.rfind(self._word_before(timex), trigger.clause.start, timex.start)
+        return since >= 0 and not WORD.search(lower, trigger.clause.start, since)
+
     def trend(self, trigger: Trigger) -> bool:
         """Whether the trigger measures a change from where a span starts ("turun 25 persen sejak Juni"): a
         trend up to the time of writing, which the paragraph's earlier date does not date either."""
-        if not self.since or trigger.event_type in self.cues.since_dated_types:
+        if not self.since:
             return False
-        return any(id(timex) in self.since for timex in self.claimed_definite.get(trigger.start, ()))
+        claimed = self.claimed_definite.get(trigger.start, ())
+        return any(id(timex) in self.since and not self._dated_since(trigger, timex) for timex in claimed)
 
     def _in_content(self, trigger: Trigger, timex: Timex) -> bool:
         """A timex after a statement verb in what was said: behind a comma opening a new clause, or in a
