@@ -93,10 +93,6 @@ def is_point(timex: Timex) -> bool:
     return timex.type in POINT_TYPES
 
 
-def is_definite(timex: Timex) -> bool:
-    return is_point(timex) and timex.value not in VAGUE
-
-
 def _distance(trigger: Trigger, timex: Timex, lean: Lean = None) -> float:
     """How far a timex is from a trigger, penalised against the side the timex leans away from."""
     if timex.start >= trigger.end:
@@ -105,14 +101,14 @@ def _distance(trigger: Trigger, timex: Timex, lean: Lean = None) -> float:
 
 
 def _narrative_times(
-    timexes: list[Timex], clauses: list[Clause], quoted: list[bool], sentences: list[Sentence]
+    timexes: list[tuple[Timex, Clause]], quotes: dict[int, tuple[int, int] | None], sentences: list[Sentence]
 ) -> dict[int, Timex]:
     """For each sentence, the latest date in the earlier sentences of its paragraph (`timexes`: the
-    definite ones, with their clauses and whether they stand in a quotation). Dates inside quotations are
+    definite ones with their clauses, `quotes`: the quotation each stands in). Dates inside quotations are
     the speaker's, not the story's: they set no narrative time."""
     latest_in: dict[int, Timex] = {}
-    for timex, clause, in_quote in zip(timexes, clauses, quoted, strict=True):
-        if not in_quote:
+    for timex, clause in timexes:
+        if quotes[id(timex)] is None:
             latest_in[clause.sentence] = timex
     narrative: dict[int, Timex] = {}
     current: Timex | None = None
@@ -146,27 +142,29 @@ class Timing:
         self.before: dict[int, str] = {}
         self.explicit_times: dict[int, list[EventTime]] = {}
         clauses = [doc.clause_of(timex.start) for timex in self.timexes]
-        definite = []
+        definite: list[tuple[Timex, Clause]] = []
         self.since: set[int] = set()  # "sejak Juni": where a span starts
         self.until: set[int] = set()  # "hingga Desember": where a span ends
         previous_end = None
-        for index, timex in enumerate(self.timexes):
-            if not is_definite(timex):
+        lower, before = doc.lower, self.before
+        qualified_nouns, since_words, until_words = cues.qualified_nouns, cues.since_words, cues.until_words
+        for timex, clause in zip(self.timexes, clauses, strict=True):
+            if timex.type not in POINT_TYPES or timex.value in VAGUE:
                 continue
+            start = timex.start
             end, previous_end = previous_end, timex.end
-            word = self._word_before(timex)
-            if word in cues.qualified_nouns or (end is not None and self._restates(end, timex)):
+            words = lower[max(0, start - WORD_BEFORE_CHARS) : start].split()
+            word = before[id(timex)] = words[-1].strip(PUNCTUATION) if words else ""
+            if word in qualified_nouns or (not word and end is not None and self._restates(end, timex)):
                 continue  # "pengiriman Januari", "(Kamis pagi WIB)" date nothing
-            if word in cues.since_words:
+            if word in since_words:
                 self.since.add(id(timex))
-            elif word in cues.until_words:
+            elif word in until_words:
                 self.until.add(id(timex))
-            definite.append(index)
-        self.definite = {id(self.timexes[index]) for index in definite}
+            definite.append((timex, clause))
+        self.definite = {id(timex) for timex, _ in definite}
         # The quotation each definite timex stands in.
-        self.quote = {id(self.timexes[index]): doc.quote_of(self.timexes[index].start) for index in definite}
-        # A trigger-less clause's date may stand for its sentence, unless it marks where a span starts.
-        sentence_dates = {id(self.timexes[index]) for index in definite if id(self.timexes[index]) not in self.since}
+        self.quote = {id(timex): doc.quote_of(timex.start) for timex, _ in definite}
         clause_triggers: dict[int, list[Trigger]] = {}
         for trigger in triggers:
             clause_triggers.setdefault(trigger.clause.start, []).append(trigger)
@@ -181,7 +179,8 @@ class Timing:
         for timex, clause in zip(self.timexes, clauses, strict=True):
             rivals = clause_triggers.get(clause.start, [])
             if not rivals:
-                if id(timex) in sentence_dates:
+                # A trigger-less clause's date may stand for its sentence, unless it marks where a span starts.
+                if id(timex) in self.definite and id(timex) not in self.since:
                     self.orphans.setdefault(clause.sentence, []).append(timex)
                     if clause.cue in cues.subordinators:
                         self.subordinate.add(id(timex))
@@ -203,13 +202,8 @@ class Timing:
                 self.durations[nearest.start] = timex
         # Span bounds set no narrative time, except the start of what they date: the day goes on.
         bounds = (self.since - begun) | self.until
-        story = [index for index in definite if id(self.timexes[index]) not in bounds]
-        self.narrative_by_sentence = _narrative_times(
-            [self.timexes[index] for index in story],
-            [clauses[index] for index in story],
-            [self.quote[id(self.timexes[index])] is not None for index in story],
-            sentences,
-        )
+        story = [(timex, clause) for timex, clause in definite if id(timex) not in bounds] if bounds else definite
+        self.narrative_by_sentence = _narrative_times(story, self.quote, sentences)
 
     def _reported_claimant(self, speech: Trigger, timex: Timex, rivals: list[Trigger]) -> Trigger:
         """A date a statement cannot have ("Sudirman mengatakan, Rabu (3/12), dia akan kembali rapat",
