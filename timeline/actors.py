@@ -12,6 +12,7 @@ form (`Kim` → `Kim Jong-un`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -50,9 +51,9 @@ _APPOSED_NAME = re.compile(rf", [{_UPPER}][a-z]+ [{_UPPER}]")
 @cache
 def _run_pattern() -> re.Pattern[str]:
     particles = "|".join(sorted((*lexicon().name_particles, *lexicon().conjunctions), key=len, reverse=True))
-    hyphened = "|".join(sorted(lexicon().name_particles, key=len, reverse=True))
+    # A particle sits before a name word after a space (`Ahmad bin Salim`) or a hyphen (`Ali al-Naimi`).
     return re.compile(
-        rf"{_WORD}(?: (?:(?:{particles}) |(?:{hyphened})-)?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
+        rf"{_WORD}(?: (?:(?:{particles})[ \-])?{_WORD}| \({_WORD}(?: {_WORD})*\))*"
     )
 
 
@@ -100,7 +101,7 @@ class _Raw:
     tokens: tuple[str, ...] = ()
     org_tokens: bool = False
     inner: tuple[_Raw, ...] = ()  # of a title mention: the organisations and places named inside it
-    bare_title: bool = False  # a title alone before a comma: a mention only if a name follows it
+    bare_title: bool = False  # a title alone before an apposed name: no mention, but the name's title
 
 
 @dataclass(slots=True)
@@ -365,7 +366,7 @@ def _read_run(
     previous = _previous_words(text, run_start) if not initial else []
     previous_word = previous[-1] if previous else ""
     prev_title = _preceding_title(previous, lex)
-    if (whole := _whole_entry(text, run_start, run_text, previous, prev_title, lex)) is not None:
+    if (whole := _whole_entry(text, run_start, run_text, previous_word, prev_title, lex)) is not None:
         kind, entry = whole
         return [_Raw(run_start, run_start + len(run_text), kind, entry.name, entry.country)]
     segments = _segments(run_start, run_text)
@@ -387,7 +388,7 @@ def _read_run(
         nonlocal title
         if title is not None:
             bare = not (title.modified or title.inner)
-            if not bare or text[title.end : title.end + 2] == ", ":
+            if not bare or _APPOSED_NAME.match(text, title.end):
                 raws.append(
                     _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
                          text[title.start : title.end], title.affiliation, title_only=True,
@@ -443,7 +444,12 @@ def _read_run(
             elif segment.conjunction and not (title is not None and _title_continues(text, segments, index, lex)):
                 flush_title()
             person_cue = False
-        elif first and category in _MODIFIER_CATEGORIES and _modifies_noun(text, run_start, previous, lex):
+        elif (
+            first
+            and previous_word in lex.nouns_modified_by_country
+            and category in _MODIFIER_CATEGORIES
+            and _modifies_noun(text, run_start, previous_word, lex)
+        ):
             pass  # `dollar AS`, `patokan AS`, `pasar Eropa`: a currency, benchmark or market, not an actor
         elif category in (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL):
             entry = segment.entry
@@ -602,7 +608,7 @@ _WHOLE_KINDS = {_CATEGORY.PLACE: _KIND.LOCATION, _CATEGORY.ORGANIZATION: _KIND.O
 
 
 def _whole_entry(
-    text: str, run_start: int, run_text: str, previous: list[str], prev_title: str | None, lex: Lexicon
+    text: str, run_start: int, run_text: str, previous_word: str, prev_title: str | None, lex: Lexicon
 ) -> tuple[ActorKind, Entry] | None:
     """A run that is one known place, organisation or country (`DKI Jakarta`, `Arab Saudi`) and that no title
     before it turns into an office, nor a noun into a currency or market (`pasar Eropa`): read at once, as the
@@ -610,15 +616,15 @@ def _whole_entry(
     layout = _layout(run_text)
     if len(layout) != 1 or (kind := _WHOLE_KINDS.get(layout[0][0])) is None:
         return None
-    if (kind is not _KIND.LOCATION and prev_title is not None) or _modifies_noun(text, run_start, previous, lex):
+    if (kind is not _KIND.LOCATION and prev_title is not None) or _modifies_noun(text, run_start, previous_word, lex):
         return None
     return kind, layout[0][1]
 
 
-def _modifies_noun(text: str, start: int, previous: list[str], lex: Lexicon) -> bool:
-    """Whether a country after the `previous` words only modifies a noun (`dollar AS`, `minyak mentah AS`), unless
-    the phrase names something the country owns (`produksi minyak mentah Irak`)."""
-    if not previous or previous[-1] not in lex.nouns_modified_by_country:
+def _modifies_noun(text: str, start: int, previous_word: str, lex: Lexicon) -> bool:
+    """Whether a country at `start`, after `previous_word`, only modifies a noun (`dollar AS`, `minyak mentah AS`),
+    unless the phrase names something the country owns (`produksi minyak mentah Irak`)."""
+    if previous_word not in lex.nouns_modified_by_country:
         return False
     words = text[max(0, start - 60) : start].split()[-4:]
     while words and words[-1] in lex.nouns_modified_by_country:
@@ -654,16 +660,19 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
     category = entry.category
     if category is _CATEGORY.ORGANIZATION:
         return _Raw(start, end, _KIND.ORGANIZATION, entry.name, entry.country)
-    if category in _MODIFIER_CATEGORIES and _modifies_noun(text, start, _previous_words(text, start), lex):
+    if category not in _MODIFIER_CATEGORIES:
+        return None  # a lone function word, honorific, title or head names no one
+    if category is _CATEGORY.PLACE and entry.country:
+        return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)  # a market there is still there
+    previous_word = _previous_word(text, start)
+    if previous_word in lex.nouns_modified_by_country and _modifies_noun(text, start, previous_word, lex):
         return None  # `dollar AS`, `patokan AS`, `pasar Eropa`: a currency, benchmark or market
     if category is _CATEGORY.PLACE:
         return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)
     if category is _CATEGORY.COUNTRY:
         return _Raw(start, end, _KIND.COUNTRY, entry.name, entry.country)
-    if category is _CATEGORY.CAPITAL:
-        is_place = word.isupper() or _previous_word(text, start) in lex.location_cues
-        return _Raw(start, end, _KIND.LOCATION if is_place else _KIND.COUNTRY, entry.name, entry.country)
-    return None  # a lone function word, honorific, title or head names no one
+    is_place = word.isupper() or previous_word in lex.location_cues  # a capital: its government, or the city
+    return _Raw(start, end, _KIND.LOCATION if is_place else _KIND.COUNTRY, entry.name, entry.country)
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -914,29 +923,29 @@ def _attach_appositions(raws: list[_Raw]) -> None:
 def _title_before_apposed_name(text: str, raws: list[_Raw]) -> list[_Raw]:
     """`Kepala Bagian Ekonomi IEA, Fatih Birol,` or `Vice President Policy, Government and Public Affairs Chevron
     Yanto Sianipar`: an office set off before a name (by a comma, or continued in capitalised words) is that
-    person's title, and a mention of that person, not of someone named after the office."""
-    kept: list[_Raw] = []
-    office: _Raw | None = None
-    between: list[_Raw] = []
-    for raw in raws:
-        if raw.title_only:
-            office, between = raw, []
-        elif office is not None:
+    person's title; an office in full is a mention of that person, not of someone named after the office."""
+    offices = [position for position, raw in enumerate(raws) if raw.title_only]
+    for position in offices:
+        office = raws[position]
+        between: list[_Raw] = []
+        limit = office.end + _OFFICE_REACH
+        for raw in itertools.islice(raws, position + 1, None):
+            if raw.start > limit or raw.title_only or raw.kind is _KIND.PERSON:
+                break
             if _bears_office(text, office, raw):
                 raw.kind, raw.title = _KIND.PERSON, text[office.start : raw.start].rstrip(", ")
                 raw.country = raw.country or office.country
                 organizations = [other.name for other in [*office.inner, *between] if other.kind is _KIND.ORGANIZATION]
                 raw.affiliation = organizations[-1] if organizations else office.affiliation
-                # The office stays a mention, of the person it introduces (as a later bare title would).
+                # An office named in full stays a mention, of the person it introduces (as a later bare title
+                # would); a bare title was never one.
                 office.name, office.title, office.affiliation = raw.name, raw.title, raw.affiliation
-                office.country, office.bare_title, office.tokens = raw.country, False, raw.tokens
-                office = None
-            elif raw.kind is _KIND.PERSON or raw.start - office.end > _OFFICE_REACH:
-                office = None
-            else:
-                between.append(raw)
-        kept.append(raw)
-    return [raw for raw in kept if not raw.bare_title]
+                office.country = raw.country
+                break
+            between.append(raw)
+    if any(raws[position].bare_title for position in offices):
+        return [raw for raw in raws if not raw.bare_title]
+    return raws
 
 
 def _bears_office(text: str, office: _Raw, raw: _Raw) -> bool:
@@ -944,7 +953,6 @@ def _bears_office(text: str, office: _Raw, raw: _Raw) -> bool:
         raw.kind is None
         and bool(raw.tokens)
         and all(_may_be_in_name(word) for word in raw.tokens)
-        and raw.start - office.end <= _OFFICE_REACH
         and _OFFICE_CONTINUES.fullmatch(text, office.end, raw.start) is not None
     )
 
@@ -952,20 +960,19 @@ def _bears_office(text: str, office: _Raw, raw: _Raw) -> bool:
 def _join_place_countries(text: str, raws: list[_Raw]) -> list[_Raw]:
     """`di Wina, Austria`: a country set after a place in it locates the place (a venue or dateline); it is
     no actor of what happens there."""
-    joined: list[_Raw] = []
-    for raw in raws:
-        place = joined[-1] if joined else None
-        if (
-            raw.kind is _KIND.COUNTRY
-            and place is not None
-            and place.kind is _KIND.LOCATION
-            and place.country in (None, raw.country)
-            and text[place.end : raw.start] == ", "
-        ):
-            place.end, place.country = raw.end, raw.country
-            continue
-        joined.append(raw)
-    return joined
+    located = [
+        position
+        for position, raw in enumerate(raws)
+        if raw.kind is _KIND.COUNTRY
+        and position
+        and (place := raws[position - 1]).kind is _KIND.LOCATION
+        and place.country in (None, raw.country)
+        and text[place.end : raw.start] == ", "
+    ]
+    for position in located:
+        place, country = raws[position - 1], raws[position]
+        place.end, place.country = country.end, country.country
+    return [raw for position, raw in enumerate(raws) if position not in located] if located else raws
 
 
 def _locate_places(text: str, raws: list[_Raw]) -> None:
@@ -997,7 +1004,7 @@ def _resolve(raws: list[_Raw]) -> list[_Raw]:
         for width in range(1, len(tokens)):
             for offset in range(len(tokens) - width + 1):
                 canonical.setdefault(tokens[offset : offset + width], target)
-        if len(tokens) > 1 and (family := _particle_free(tokens[-1])):
+        if len(tokens) > 1 and "-" in tokens[-1] and (family := _particle_free(tokens[-1])):
             canonical.setdefault((family,), target)  # `Naimi` is `Ali al-Naimi`
     clusters: dict[tuple[str, ...], list[_Raw]] = {}
     for raw in named:
