@@ -65,3 +65,38 @@ def test_places_and_countries_outside_those_phrases_stay(
 def test_a_place_and_country_of_different_countries_stay_apart() -> None:
     surfaces = _surfaces("Ia terbang dari Paris, Jerman lalu menyusul kemudian.")
     assert surfaces == ["Paris", "Jerman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Kemacetan terjadi di Jalan Sudirman, Thamrin dan Kuningan sejak pagi.", ["Thamrin", "Kuningan"]),
+        ("Polisi menutup Jalan Gatot Subroto, Rasuna Said dan Casablanca selama dua jam.", ["Rasuna Said", "Casablanca"]),
+        ("Banjir merendam Kecamatan Cibeunying, Sukajadi, dan Coblong, kata petugas.", ["Sukajadi", "Coblong"]),
+    ],
+)
+def test_names_listed_after_a_headed_place_are_places(text: str, places: list[str]) -> None:
+    kinds = {mention.text: mention.kind for mention in _entities(text)}
+    assert [kinds.get(place) for place in places] == [ActorKind.LOCATION] * len(places)
+
+
+def test_a_verb_after_a_name_beside_a_street_still_makes_a_person() -> None:
+    text = "Petugas berjaga di Jalan Sudirman, Budi Santoso mengatakan arus lancar."
+    kinds = {mention.text: mention.kind for mention in _entities(text)}
+    assert kinds["Budi Santoso"] is ActorKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Sementara itu, Megah Jaya Tbk menaikkan harga jual semen.", "Megah Jaya Tbk"),
+        ("Nusantara Petro Oil menghentikan pengeboran di blok itu.", "Nusantara Petro Oil"),
+        ("Setelah itu Nusantara Group membeli saham perusahaan itu.", "Nusantara Group"),
+        ("Tahun lalu Garuda Energy Corp mengakuisisi dua tambang.", "Garuda Energy Corp"),
+        ("Rencana itu didukung Borneo Mining Resources yang menambah investasi.", "Borneo Mining Resources"),
+    ],
+)
+def test_a_name_ending_in_a_company_marker_is_an_organisation(text: str, organization: str) -> None:
+    kinds = {mention.text: mention.kind for mention in _entities(text)}
+    assert kinds.get(organization) is ActorKind.ORGANIZATION, kinds
+    assert ActorKind.PERSON not in kinds.values()

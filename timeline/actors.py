@@ -498,10 +498,10 @@ def _read_run(
         elif (
             segment.tokens[0].text in lex.organization_suffixes
             and raws
-            and (raws[-1].kind is None or raws[-1].org_tokens)
+            and (raws[-1].kind is None or raws[-1].org_tokens or (title is None and raws[-1].kind in _PLACE_KINDS))
             and raws[-1].end + 1 == segment.start
         ):
-            _make_organization(text, raws[-1], segment.end)  # `Price Futures Group`
+            _make_organization(text, raws[-1], segment.end)  # `Price Futures Group`, `Nusantara Group`
         elif category in (_CATEGORY.ORG_HEAD, _CATEGORY.LOC_HEAD):
             consumed, raw, name_tail = _read_headed(text, segments, index, lex, title is not None or prev_title is not None, name_starts)
             index += consumed - 1
@@ -549,6 +549,8 @@ def _read_run(
             if tokens:
                 raw = _name_raw(text, tokens)
                 if tokens[-1].text in lex.organization_suffixes:
+                    if title is None and raws and raws[-1].kind in _PLACE_KINDS and raws[-1].end + 1 == raw.start:
+                        raw.start = raws.pop().start  # `Nusantara Petro Oil`: the company, not the place
                     _make_organization(text, raw, raw.end)  # `Lipow Oil Associates`
                 elif title is not None and len(tokens) == 1 and _APPOSED_NAME.match(text, raw.end):
                     # `Wali Kota Manokwari, Indah Susanti`: the word completes the office of the person named next.
@@ -601,6 +603,8 @@ def _read_run(
     return raws
 
 
+# Mentions of places that a company suffix right after them turns into part of the company's name.
+_PLACE_KINDS = frozenset({_KIND.LOCATION, _KIND.COUNTRY})
 # Entries a noun before them may turn into a modifier (`minyak AS`): countries, capitals, places.
 _MODIFIER_CATEGORIES = frozenset({_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE})
 _WHOLE_KINDS = {_CATEGORY.PLACE: _KIND.LOCATION, _CATEGORY.ORGANIZATION: _KIND.ORGANIZATION,
@@ -977,9 +981,14 @@ def _join_place_countries(text: str, raws: list[_Raw]) -> list[_Raw]:
 
 def _locate_places(text: str, raws: list[_Raw]) -> None:
     """A place without a country takes one from a country or place set beside it:
-    `utama Rusia, Kosmodrom Vostochny,` or `Kosmodrom X di Timur Jauh Rusia`."""
+    `utama Rusia, Kosmodrom Vostochny,` or `Kosmodrom X di Timur Jauh Rusia`. Unknown names listed after a
+    headed place are places too."""
     for position, raw in enumerate(raws):
-        if raw.kind is not _KIND.LOCATION or raw.country:
+        if raw.kind is not _KIND.LOCATION:
+            continue
+        if raw.org_tokens:
+            _continue_place_list(text, raws, position)
+        if raw.country:
             continue
         before = raws[position - 1] if position else None
         after = raws[position + 1] if position + 1 < len(raws) else None
@@ -987,6 +996,24 @@ def _locate_places(text: str, raws: list[_Raw]) -> None:
             raw.country = before.country
         elif after and after.country and text[raw.end : after.start] in (", di ", " di ", ", "):
             raw.country = after.country
+
+
+def _continue_place_list(text: str, raws: list[_Raw], position: int) -> None:
+    """`Jalan Sudirman, Thamrin dan Kuningan`, `Kecamatan Sukajadi, Coblong, dan Cidadap`: names listed after a
+    street, district or other headed place share its head, and are places unless a verb makes them people."""
+    joins = _list_joins()
+    previous = raws[position]
+    for later in itertools.islice(raws, position + 1, None):
+        if later.kind is not None or text[previous.end : later.start] not in joins:
+            return
+        later.place_cue = True
+        previous = later
+
+
+@cache
+def _list_joins() -> frozenset[str]:
+    conjunctions = lexicon().conjunctions
+    return frozenset([", ", *(f" {word} " for word in conjunctions), *(f", {word} " for word in conjunctions)])
 
 
 def _resolve(raws: list[_Raw]) -> list[_Raw]:
