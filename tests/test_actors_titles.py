@@ -117,3 +117,44 @@ def test_hyphened_particles_stay_in_the_name(text: str, surface: str, name: str)
 def test_a_short_form_of_a_name_split_from_its_institute_resolves_to_it() -> None:
     text = "Direktur Eksekutif Kajian Energi Institute Bayu Prasetyo menilai harga rendah. Menurut Bayu, itu wajar."
     assert _mention(text, "Bayu").name == "Bayu Prasetyo"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "title", "country", "affiliation"),
+    [
+        (
+            "Suhail Mansour, Menteri Energi Uni Emirat Arab mengatakan pada Minggu bahwa OPEC menahan diri.",
+            "Suhail Mansour", "Menteri Energi Uni Emirat Arab", "ARE", None,
+        ),
+        (
+            "Hal itu dikatakan Budi Santoso, Kepala Bagian Riset IEA, kepada wartawan.",
+            "Budi Santoso", "Kepala Bagian Riset IEA", None, "Badan Energi Internasional",
+        ),
+    ],
+)
+def test_an_office_apposed_after_a_name_is_its_title(
+    text: str, surface: str, title: str, country: str | None, affiliation: str | None
+) -> None:
+    person = _mention(text, surface)
+    assert (person.kind, person.title, person.country, person.affiliation) == (
+        ActorKind.PERSON, title, country, affiliation,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "name"),
+    [
+        ("Di Jakarta, menteri itu menolak sanksi.", "Jakarta", ActorKind.LOCATION, "Jakarta"),
+        ("Organisasi Negara-negara Pengekspor Minyak (OPEC) menahan produksi.",
+         "Organisasi Negara-negara Pengekspor Minyak", ActorKind.ORGANIZATION, "OPEC"),
+        ("Hal itu dikatakan Rudi Hartono dari Citi Futures.", "Citi Futures", ActorKind.ORGANIZATION, "Citi Futures"),
+    ],
+)
+def test_known_places_and_organisations(text: str, surface: str, kind: ActorKind, name: str) -> None:
+    mention = _mention(text, surface)
+    assert (mention.kind, mention.name) == (kind, name)
+
+
+def test_a_bank_after_a_lower_title_is_no_person() -> None:
+    text = "Analis Commerzbank dalam catatannya menyebutkan pasokan berlebih."
+    assert not [m for m in _entities(text) if m.kind is ActorKind.PERSON and m.name == "Commerzbank"]

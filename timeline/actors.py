@@ -454,7 +454,9 @@ def _read_run(
         elif category in (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL):
             entry = segment.entry
             is_place = category is _CATEGORY.CAPITAL and (
-                (first and locative) or segment.tokens[0].text.isupper()
+                (first and locative)
+                or segment.tokens[0].text.isupper()
+                or (index and segments[index - 1].tokens[-1].text.lower() in lex.location_cues)  # `Di Jakarta,`
             )
             kind = _KIND.LOCATION if is_place else _KIND.COUNTRY
             raw = _Raw(segment.start, segment.end, kind, entry.name, entry.country)
@@ -937,19 +939,38 @@ def _title_before_apposed_name(text: str, raws: list[_Raw]) -> list[_Raw]:
             if raw.start > limit or raw.title_only or raw.kind is _KIND.PERSON:
                 break
             if _bears_office(text, office, raw):
-                raw.kind, raw.title = _KIND.PERSON, text[office.start : raw.start].rstrip(", ")
-                raw.country = raw.country or office.country
                 organizations = [other.name for other in [*office.inner, *between] if other.kind is _KIND.ORGANIZATION]
-                raw.affiliation = organizations[-1] if organizations else office.affiliation
-                # An office named in full stays a mention, of the person it introduces (as a later bare title
-                # would); a bare title was never one.
-                office.name, office.title, office.affiliation = raw.name, raw.title, raw.affiliation
-                office.country = raw.country
+                _hold_office(raw, office, text[office.start : raw.start].rstrip(", "), organizations)
                 break
             between.append(raw)
+        if office.name == office.title and position and _named_before_office(text, office, raws[position - 1]):
+            # `Suhail Al-Mazrouei, Menteri Energi Uni Emirat Arab, mengatakan`
+            organizations = [other.name for other in office.inner if other.kind is _KIND.ORGANIZATION]
+            _hold_office(raws[position - 1], office, office.name, organizations)
     if any(raws[position].bare_title for position in offices):
         return [raw for raw in raws if not raw.bare_title]
     return raws
+
+
+def _hold_office(raw: _Raw, office: _Raw, title: str, organizations: list[str]) -> None:
+    """`raw` names the person holding `office`; an office named in full stays a mention, of that person (as a
+    later bare title would); a bare title was never one."""
+    raw.kind, raw.title = _KIND.PERSON, title
+    raw.country = raw.country or office.country
+    raw.affiliation = organizations[-1] if organizations else office.affiliation
+    office.name, office.title, office.affiliation, office.country = raw.name, raw.title, raw.affiliation, raw.country
+
+
+def _named_before_office(text: str, office: _Raw, raw: _Raw) -> bool:
+    return (
+        not office.bare_title
+        and not raw.title_only
+        and (raw.title is None or raw.apposition_end is not None)  # a title read from the office's first words
+        and raw.kind in (None, _KIND.PERSON)
+        and bool(raw.tokens)
+        and text[raw.end : office.start] == ", "
+        and all(_may_be_in_name(word) for word in raw.tokens)
+    )
 
 
 def _bears_office(text: str, office: _Raw, raw: _Raw) -> bool:
