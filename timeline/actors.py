@@ -13,6 +13,7 @@ form (`Kim` → `Kim Jong-un`).
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -44,6 +45,7 @@ _TRAILING_PUNCTUATION = ".,;:!?\"”’)"
 # Between an office and the name of its holder: a comma, or more capitalised words of the office.
 _OFFICE_CONTINUES = re.compile(rf"(?:,? (?:and |dan |& )?[{_UPPER}][\w&.\-]*)*,? ")
 _OFFICE_REACH = 80  # characters an office may run on past a comma
+_OFFICE_GOES_ON = re.compile(rf",? [{_UPPER}]")  # the start of `_OFFICE_CONTINUES` up to a name, as a quick test
 # A person named right after a run, set off by a comma: `Wali Kota Manokwari, Indah Susanti,`.
 _APPOSED_NAME = re.compile(rf", [{_UPPER}][a-z]+ [{_UPPER}]")
 
@@ -126,11 +128,10 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
             raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts))
         elif (raw := _read_single(text, run_start, run_text, lex, run_start in starts)) is not None:
             raws.append(raw)
-    raws.sort(key=lambda raw: raw.start)
+    raws.sort(key=_START)
     _attach_appositions(raws)
     raws = _title_before_apposed_name(text, raws)
-    _locate_places(text, raws)
-    raws = _join_place_countries(text, _resolve(raws))
+    raws = _resolve(_locate_places(text, raws))
     raws = _merge_groups(text, raws, lex)
     return _to_mentions(text, raws)
 
@@ -140,11 +141,10 @@ def _runs(text: str, lex: Lexicon) -> list[tuple[int, str]]:
     (`iPhone`; the pattern has no leading word boundary, which would cost a check at every offset),
     without a trailing possessive enclitic (`SPBU-nya`)."""
     silent = lex.silent
-    matches = [(match.start(), match.group()) for match in _run_pattern().finditer(text)]
     return [
         (start, run_text[:-4] if run_text.endswith("-nya") and len(run_text) > 4 else run_text)
-        for start, run_text in matches
-        if run_text not in silent and not (start and text[start - 1].isalnum())
+        for match in _run_pattern().finditer(text)
+        if (run_text := match.group()) not in silent and not ((start := match.start()) and text[start - 1].isalnum())
     ]
 
 
@@ -171,6 +171,7 @@ def _lookup(lex: Lexicon, key: str, single: bool) -> Entry | None:
 
 
 _PAREN, _CONJUNCTION, _PARTICLE, _NAME, _ENTRY = range(5)
+_START = operator.attrgetter("start")
 
 
 def _segments(run_start: int, run_text: str) -> list[_Segment]:
@@ -606,9 +607,10 @@ def _read_run(
 
 
 # Mentions of places that a company suffix right after them turns into part of the company's name.
-_PLACE_KINDS = frozenset({_KIND.LOCATION, _KIND.COUNTRY})
+# Tuples, not sets: `in` then compares identities instead of calling the enum's Python-level `__hash__`.
+_PLACE_KINDS = (_KIND.LOCATION, _KIND.COUNTRY)
 # Entries a noun before them may turn into a modifier (`minyak AS`): countries, capitals, places.
-_MODIFIER_CATEGORIES = frozenset({_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE})
+_MODIFIER_CATEGORIES = (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE)
 _WHOLE_KINDS = {_CATEGORY.PLACE: _KIND.LOCATION, _CATEGORY.ORGANIZATION: _KIND.ORGANIZATION,
                 _CATEGORY.COUNTRY: _KIND.COUNTRY}
 
@@ -666,10 +668,10 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
     category = entry.category
     if category is _CATEGORY.ORGANIZATION:
         return _Raw(start, end, _KIND.ORGANIZATION, entry.name, entry.country)
-    if category not in _MODIFIER_CATEGORIES:
-        return None  # a lone function word, honorific, title or head names no one
     if category is _CATEGORY.PLACE and entry.country:
         return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)  # a market there is still there
+    if category not in _MODIFIER_CATEGORIES:
+        return None  # a lone function word, honorific, title or head names no one
     previous_word = _previous_word(text, start)
     if previous_word in lex.nouns_modified_by_country and _modifies_noun(text, start, previous_word, lex):
         return None  # `dollar AS`, `patokan AS`, `pasar Eropa`: a currency, benchmark or market
@@ -931,25 +933,39 @@ def _title_before_apposed_name(text: str, raws: list[_Raw]) -> list[_Raw]:
     Yanto Sianipar`: an office set off before a name (by a comma, or continued in capitalised words) is that
     person's title; an office in full is a mention of that person, not of someone named after the office."""
     offices = [position for position, raw in enumerate(raws) if raw.title_only]
+    bare: list[int] = []
     for position in offices:
         office = raws[position]
-        between: list[_Raw] = []
-        limit = office.end + _OFFICE_REACH
-        for raw in itertools.islice(raws, position + 1, None):
-            if raw.start > limit or raw.title_only or raw.kind is _KIND.PERSON:
-                break
-            if _bears_office(text, office, raw):
-                organizations = [other.name for other in [*office.inner, *between] if other.kind is _KIND.ORGANIZATION]
-                _hold_office(raw, office, text[office.start : raw.start].rstrip(", "), organizations)
-                break
-            between.append(raw)
-        if office.name == office.title and position and _named_before_office(text, office, raws[position - 1]):
+        if _OFFICE_GOES_ON.match(text, office.end):
+            _name_after_office(text, raws, position)
+        if office.bare_title:
+            bare.append(position)
+        elif (
+            position
+            and office.name == office.title
+            and text[office.start - 2 : office.start] == ", "
+            and _named_before_office(text, office, raws[position - 1])
+        ):
             # `Suhail Al-Mazrouei, Menteri Energi Uni Emirat Arab, mengatakan`
             organizations = [other.name for other in office.inner if other.kind is _KIND.ORGANIZATION]
             _hold_office(raws[position - 1], office, office.name, organizations)
-    if any(raws[position].bare_title for position in offices):
-        return [raw for raw in raws if not raw.bare_title]
+    for position in reversed(bare):
+        del raws[position]
     return raws
+
+
+def _name_after_office(text: str, raws: list[_Raw], position: int) -> None:
+    office = raws[position]
+    between: list[_Raw] = []
+    limit = office.end + _OFFICE_REACH
+    for raw in itertools.islice(raws, position + 1, None):
+        if raw.start > limit or raw.title_only or raw.kind is _KIND.PERSON:
+            return
+        if _bears_office(text, office, raw):
+            organizations = [other.name for other in [*office.inner, *between] if other.kind is _KIND.ORGANIZATION]
+            _hold_office(raw, office, text[office.start : raw.start].rstrip(", "), organizations)
+            return
+        between.append(raw)
 
 
 def _hold_office(raw: _Raw, office: _Raw, title: str, organizations: list[str]) -> None:
@@ -982,41 +998,35 @@ def _bears_office(text: str, office: _Raw, raw: _Raw) -> bool:
     )
 
 
-def _join_place_countries(text: str, raws: list[_Raw]) -> list[_Raw]:
-    """`di Wina, Austria`: a country set after a place in it locates the place (a venue or dateline); it is
-    no actor of what happens there."""
-    located = [
-        position
-        for position, raw in enumerate(raws)
-        if raw.kind is _KIND.COUNTRY
-        and position
-        and (place := raws[position - 1]).kind is _KIND.LOCATION
-        and place.country in (None, raw.country)
-        and text[place.end : raw.start] == ", "
-    ]
-    for position in located:
-        place, country = raws[position - 1], raws[position]
-        place.end, place.country = country.end, country.country
-    return [raw for position, raw in enumerate(raws) if position not in located] if located else raws
-
-
-def _locate_places(text: str, raws: list[_Raw]) -> None:
+def _locate_places(text: str, raws: list[_Raw]) -> list[_Raw]:
     """A place without a country takes one from a country or place set beside it:
-    `utama Rusia, Kosmodrom Vostochny,` or `Kosmodrom X di Timur Jauh Rusia`. Unknown names listed after a
-    headed place are places too."""
+    `utama Rusia, Kosmodrom Vostochny,` or `Kosmodrom X di Timur Jauh Rusia`; a country set after a place
+    in it (`di Wina, Austria`, a venue or dateline) is part of the place's mention, and no actor of what happens
+    there. Unknown names listed after a headed place are places too."""
+    located: list[int] = []
     for position, raw in enumerate(raws):
-        if raw.kind is not _KIND.LOCATION:
+        if raw.kind is not _KIND.LOCATION and not (raw.kind is None and raw.place_cue):
             continue
         if raw.org_tokens:
             _continue_place_list(text, raws, position)
-        if raw.country:
+        after = raws[position + 1] if position + 1 < len(raws) else None
+        if (
+            after is not None
+            and after.kind is _KIND.COUNTRY
+            and raw.country in (None, after.country)
+            and text[raw.end : after.start] == ", "
+        ):
+            raw.end, raw.country = after.end, after.country
+            located.append(position + 1)
+            continue
+        if raw.country or raw.kind is None:
             continue
         before = raws[position - 1] if position else None
-        after = raws[position + 1] if position + 1 < len(raws) else None
         if before and before.country and text[before.end : raw.start] == ", ":
             raw.country = before.country
         elif after and after.country and text[raw.end : after.start] in (", di ", " di ", ", "):
             raw.country = after.country
+    return [raw for position, raw in enumerate(raws) if position not in located] if located else raws
 
 
 def _continue_place_list(text: str, raws: list[_Raw], position: int) -> None:
@@ -1141,19 +1151,25 @@ def _bearer(title: str, bearers: dict[str, dict[str, _Raw]]) -> _Raw | None:
 
 def _merge_groups(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
     """Groups of people (`kader militer`, `nelayan`), and a group word plus country (`warga Jepang`)."""
-    by_start = {raw.start: raw for raw in raws}
+    by_start: dict[int, _Raw] | None = None
     absorbed: set[int] = set()
     groups: list[_Raw] = []
     for match in lex.group_pattern.finditer(text):
         start, end = match.start() + 1, match.end()  # the pattern's leading space is not part of the group
         word = text[start:end]
-        country = by_start.get(end + 1)
-        if country is not None and country.kind is _KIND.COUNTRY and word in lex.demonym_heads and text[end] == " ":
-            absorbed.add(country.start)
-            groups.append(_Raw(start, country.end, _KIND.GROUP, text[start : country.end], country.country))
-        else:
-            groups.append(_Raw(start, end, _KIND.GROUP, word))
-    merged = sorted([raw for raw in raws if raw.start not in absorbed] + groups, key=lambda raw: (raw.start, -raw.end))
+        if word in lex.demonym_heads and text[end : end + 1] == " ":
+            if by_start is None:
+                by_start = {raw.start: raw for raw in raws}
+            country = by_start.get(end + 1)
+            if country is not None and country.kind is _KIND.COUNTRY:
+                absorbed.add(country.start)
+                groups.append(_Raw(start, country.end, _KIND.GROUP, text[start : country.end], country.country))
+                continue
+        groups.append(_Raw(start, end, _KIND.GROUP, word))
+    if not groups:
+        return raws
+    # Group words are lower-case and names are not, so no group starts where a name does.
+    merged = sorted([raw for raw in raws if raw.start not in absorbed] + groups, key=_START)
     kept: list[_Raw] = []
     for raw in merged:
         if kept and raw.start < kept[-1].end:
