@@ -611,8 +611,13 @@ def _read_run(
 _PLACE_KINDS = (_KIND.LOCATION, _KIND.COUNTRY)
 # Entries a noun before them may turn into a modifier (`minyak AS`): countries, capitals, places.
 _MODIFIER_CATEGORIES = (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE)
-_WHOLE_KINDS = {_CATEGORY.PLACE: _KIND.LOCATION, _CATEGORY.ORGANIZATION: _KIND.ORGANIZATION,
-                _CATEGORY.COUNTRY: _KIND.COUNTRY}
+def _whole_kind(category: Category | None) -> ActorKind | None:
+    # Compared by identity: a dict keyed by enum members would call the enum's Python-level `__hash__`.
+    if category is _CATEGORY.PLACE:
+        return _KIND.LOCATION
+    if category is _CATEGORY.ORGANIZATION:
+        return _KIND.ORGANIZATION
+    return _KIND.COUNTRY if category is _CATEGORY.COUNTRY else None
 
 
 def _whole_entry(
@@ -622,7 +627,7 @@ def _whole_entry(
     before it turns into an office, nor a noun into a currency or market (`pasar Eropa`): read at once, as the
     segment loop would."""
     layout = _layout(run_text)
-    if len(layout) != 1 or (kind := _WHOLE_KINDS.get(layout[0][0])) is None:
+    if len(layout) != 1 or (kind := _whole_kind(layout[0][0])) is None:
         return None
     if (kind is not _KIND.LOCATION and prev_title is not None) or _modifies_noun(text, run_start, previous_word, lex):
         return None
