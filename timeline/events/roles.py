@@ -16,7 +16,7 @@ from timeline.resources import load_tsv
 
 from .layout import Clause, Layout
 from .lexicon import Cues, lexicon
-from .triggers import Trigger
+from .triggers import Trigger, titled_name_follows
 
 ACTOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY, ActorKind.GROUP})
 PLACE_KINDS = frozenset({ActorKind.LOCATION, ActorKind.COUNTRY})
@@ -28,6 +28,7 @@ DATELINE = re.compile(
 )
 # Between a name and an appositive naming the same person: a comma and capitalised title words.
 APPOSITIVE = re.compile(r",\s*(?:[A-Z][\w.]*\s+){0,6}")
+SPACES = re.compile(r"[^\S\n]*")
 # The word right before a mention, across spaces only.
 CURRENCY_WORD = re.compile(r"(\w+)[^\S\n]+$")
 # How many following mentions may stand between a title's organisation and its person
@@ -308,8 +309,8 @@ def assign_roles(
     subject_role = TARGET if trigger.passive else AGENT
 
     if trigger.postposed:
-        speaker = next(iter(entities.within(trigger.end, clause.end)), None)
-        if speaker is None or text[trigger.end : speaker.start].strip():
+        speaker = _postposed_speaker(trigger, clause, entities, text)
+        if speaker is None:
             # "ujarnya", "kata dia": the last person named outside quotations
             speaker = _antecedent_person(trigger.start, doc, entities, recent_agent())
         if speaker is not None:
@@ -362,6 +363,21 @@ def assign_roles(
         subject=subject,
         agents=agents,
     )
+
+
+def _postposed_speaker(trigger: Trigger, clause: Clause, entities: Entities, text: str) -> EntityMention | None:
+    """Who a postposed verb names: the mention right after it ("kata Putin"), or the person (else the
+    first name) its capitalised title words lead to ("kata Menteri Luar Negeri Venezuela Rafael Ramirez")."""
+    named = entities.within(trigger.end, clause.end)
+    if not named:
+        return None
+    start = SPACES.match(text, trigger.end).end()
+    if named[0].start == start:
+        return named[0]
+    person = next((m for m in named[:TITLE_REACH] if m.kind is PERSON), None)
+    if person is not None and titled_name_follows(text, start, {person.start}):
+        return person
+    return named[0] if titled_name_follows(text, start, {named[0].start}) else None
 
 
 def _antecedent_person(

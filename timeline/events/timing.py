@@ -38,7 +38,7 @@ VAGUE_REACH = 40
 WORD = re.compile(r"\w+")
 # How far before a timex its preceding word is looked for (characters): "pengiriman " fits.
 WORD_BEFORE_CHARS = 16
-PUNCTUATION = "\"'“”‘’()[],.:;!?-–—/"
+BRACKETS = ("(", "( ")
 
 
 class EventTime(NamedTuple):
@@ -87,6 +87,14 @@ def _new_clause(cues: Cues) -> re.Pattern[str]:
     it tells the occasion of saying it ("mengatakan, kepada wartawan, Senin")."""
     occasion = "|".join(re.escape(word) for word in cues.occasion_words)
     return re.compile(rf",\s+(?!(?:{occasion})\b)[a-z]")
+
+
+@cache
+def _marked_endings(cues: Cues) -> tuple[str, ...]:
+    """What the text before a timex ends with after a span or qualifier word ("sejak ", "pengiriman ") or
+    an opening bracket."""
+    words = cues.since_words | cues.until_words | cues.qualified_nouns
+    return (*BRACKETS, *sorted(f"{word} " for word in words))
 
 
 def is_point(timex: Timex) -> bool:
@@ -138,30 +146,22 @@ class Timing:
         self.published = published
         self.timexes = sorted(timexes, key=lambda t: t.start)
         self.position = {id(timex): index for index, timex in enumerate(self.timexes)}
-        # The lowercase word before a timex ("pada", "sejak", "pengiriman"), read once per timex.
+        # The lowercase word before a timex ("pada", "sejak", "pengiriman"), read once per timex, when asked.
         self.before: dict[int, str] = {}
         self.explicit_times: dict[int, list[EventTime]] = {}
         clauses = [doc.clause_of(timex.start) for timex in self.timexes]
-        definite: list[tuple[Timex, Clause]] = []
         self.since: set[int] = set()  # "sejak Juni": where a span starts
         self.until: set[int] = set()  # "hingga Desember": where a span ends
-        previous_end = None
-        lower, before = doc.lower, self.before
-        qualified_nouns, since_words, until_words = cues.qualified_nouns, cues.since_words, cues.until_words
-        for timex, clause in zip(self.timexes, clauses, strict=True):
-            if timex.type not in POINT_TYPES or timex.value in VAGUE:
-                continue
-            start = timex.start
-            end, previous_end = previous_end, timex.end
-            words = lower[max(0, start - WORD_BEFORE_CHARS) : start].split()
-            word = before[id(timex)] = words[-1].strip(PUNCTUATION) if words else ""
-            if word in qualified_nouns or (not word and end is not None and self._restates(end, timex)):
-                continue  # "pengiriman Januari", "(Kamis pagi WIB)" date nothing
-            if word in since_words:
-                self.since.add(id(timex))
-            elif word in until_words:
-                self.until.add(id(timex))
-            definite.append((timex, clause))
+        definite = [
+            (timex, clause)
+            for timex, clause in zip(self.timexes, clauses, strict=True)
+            if timex.type in POINT_TYPES and timex.value not in VAGUE
+        ]
+        # Few timexes follow a span or qualifier word or a bracket: one suffix test per timex finds them.
+        lower, endings = doc.lower, _marked_endings(cues)
+        marked = [index for index, (timex, _) in enumerate(definite) if lower.endswith(endings, 0, timex.start)]
+        if marked:
+            definite = self._unmarked(definite, marked)
         self.definite = {id(timex) for timex, _ in definite}
         # The quotation each definite timex stands in.
         self.quote = {id(timex): doc.quote_of(timex.start) for timex, _ in definite}
@@ -205,6 +205,26 @@ class Timing:
         story = [(timex, clause) for timex, clause in definite if id(timex) not in bounds] if bounds else definite
         self.narrative_by_sentence = _narrative_times(story, self.quote, sentences)
 
+    def _unmarked(self, definite: list[tuple[Timex, Clause]], marked: list[int]) -> list[tuple[Timex, Clause]]:
+        """The definite timexes that date something, span bounds noted: "pengiriman Januari" and a bracketed
+        restatement ("(Kamis pagi WIB)") date nothing."""
+        cues, lower = self.cues, self.doc.lower
+        dropped = set()
+        for index in marked:
+            timex = definite[index][0]
+            if lower.endswith(BRACKETS, 0, timex.start):
+                if index and self._restates(definite[index - 1][0].end, timex):
+                    dropped.add(index)
+                continue
+            word = self._word_before(timex)
+            if word in cues.qualified_nouns:
+                dropped.add(index)
+            elif word in cues.since_words:
+                self.since.add(id(timex))
+            elif word in cues.until_words:
+                self.until.add(id(timex))
+        return [pair for index, pair in enumerate(definite) if index not in dropped] if dropped else definite
+
     def _reported_claimant(self, speech: Trigger, timex: Timex, rivals: list[Trigger]) -> Trigger:
         """A date a statement cannot have ("Sudirman mengatakan, Rabu (3/12), dia akan kembali rapat",
         published on Tuesday) dates the reported event after it instead, when there is one."""
@@ -240,9 +260,8 @@ class Timing:
         key = id(timex)
         word = self.before.get(key)
         if word is None:
-            words = self.doc.lower[max(0, timex.start - WORD_BEFORE_CHARS) : timex.start].split()
-            word = words[-1].strip(PUNCTUATION) if words else ""
-            self.before[key] = word
+            words = WORD.findall(self.doc.lower, max(0, timex.start - WORD_BEFORE_CHARS), timex.start)
+            word = self.before[key] = words[-1] if words else ""
         return word
 
     def _lean(self, timex: Timex) -> Lean:

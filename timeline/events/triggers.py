@@ -21,6 +21,11 @@ from .lexicon import is_bare, lemma_of, lexicon, stem, strip_particle
 
 # What may stand between a clause-final comma or closing quote and a postposed reporting verb.
 POSTPOSED_CONTEXT = re.compile(r"[,”\"»]\s*[”\"»]?\s*$")
+# How far after a reporting verb mid-sentence the comma closing "kata dia," may stand (characters).
+PARENTHETICAL_REACH = 40
+# How many capitalised title words may stand between a postposed reporting verb and the speaker's name.
+TITLE_REACH = 8
+TITLE_WORD = re.compile(r"(?:[A-Z][\w.-]*|\([A-Z][^()\s]{0,20}\))[^\S\n]+")  # "PT Pertamina (Persero)"
 # A word with one of these prefixes is a verb: "Serangan menewaskan" is two events, "kesepakatan kerja
 # sama" one.
 VERBAL_PREFIXES = ("me", "di", "ber", "ter")
@@ -150,12 +155,34 @@ def _content(doc: Layout, start: int, word: str, found: Reading, limit: int) -> 
 
 
 def _postposed(doc: Layout, start: int, word: str, base: str, entity_starts: set[int]) -> bool:
-    if not POSTPOSED_CONTEXT.search(doc.text, max(0, start - 4), start):
-        return False
+    """A reporting verb after what it reports ("..., kata Putin", "..., ujarnya", "..., kata Menteri Luar
+    Negeri Rafael Ramirez"), or a parenthetical one mid-sentence ("Dengan itu kata dia, produksi ...")."""
+    after_quote = POSTPOSED_CONTEXT.search(doc.text, max(0, start - 4), start) is not None
     if word != base:  # "ujarnya": the clitic names the speaker
-        return True
-    following = doc.words_after(start + len(word), 1)
-    return bool(following) and (following[0].start in entity_starts or following[0].text in lexicon().cues.pronouns)
+        return after_quote
+    end = start + len(word)
+    if not after_quote and doc.text.find(",", end, end + PARENTHETICAL_REACH) < 0:
+        return False
+    following = doc.words_after(end, 1)
+    if not following:
+        return False
+    speaker = following[0]
+    if speaker.start in entity_starts or speaker.text in lexicon().cues.pronouns:
+        return after_quote or doc.text.startswith(",", speaker.end)
+    return after_quote and titled_name_follows(doc.text, speaker.start, entity_starts)
+
+
+def titled_name_follows(text: str, start: int, entity_starts: set[int] | frozenset[int]) -> bool:
+    """Capitalised title words from `start` up to a name: "Menteri Luar Negeri Venezuela Rafael Ramirez"."""
+    position = start
+    for _ in range(TITLE_REACH):
+        if position in entity_starts:
+            return True
+        word = TITLE_WORD.match(text, position)
+        if word is None:
+            return False
+        position = word.end()
+    return False
 
 
 @cache
