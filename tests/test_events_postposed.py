@@ -71,3 +71,17 @@ def test_a_parenthetical_kata_dia_mid_sentence():
     ]
     rows = statements(text, entities, [timex(text, "Rabu (3/12/2014)", "2014-12-03")])
     assert ("kata", ["Dwi Soetjipto"]) in [(trigger, agents) for trigger, agents, _ in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "timexes"),
+    [
+        ("Harga solar turun 2 persen dibanding penutupan pekan lalu.", [("pekan lalu", "2014-W48")]),
+        ("Konsumsi sepeda motor jauh lebih sedikit dibandingkan mobil pribadi.", []),
+        ("Jumlah suara naik ketimbang pemilihan tahun 2009.", [("tahun 2009", "2009")]),
+    ],
+)
+def test_comparatives_and_their_reference_points_are_no_events(text, timexes):
+    built = [timex(text, surface, value) for surface, value in timexes]
+    events = build_events(document(text, date(2014, 12, 4)), sentences(text), built, [])
+    assert [event.trigger for event in events if event.trigger not in ("turun", "naik")] == []

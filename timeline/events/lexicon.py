@@ -68,6 +68,7 @@ class Cues:
     until_words: frozenset[str]
     qualified_nouns: frozenset[str]
     time_restatements: frozenset[str]
+    comparatives: frozenset[str]
     subordinators: frozenset[str]
     occasion_words: tuple[str, ...]
     publication_types: frozenset[str]
@@ -128,6 +129,7 @@ def _cues(raw: dict) -> Cues:
         until_words=words("until_words"),
         qualified_nouns=words("qualified_nouns"),
         time_restatements=words("time_restatements"),
+        comparatives=words("comparatives"),
         subordinators=words("subordinators"),
         occasion_words=tuple(sorted(words("occasion_words"))),
         publication_types=frozenset(raw["publication_types"]),

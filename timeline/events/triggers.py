@@ -194,6 +194,11 @@ def _anaphora_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:[^\S\n]+[\w‐-]+){{0,{cues.anaphora_window - 1}}}?[^\S\n]+(?:{words})(?![\w‐-])")
 
 
+def _after_comparative(doc: Layout, start: int, clause: Clause) -> bool:
+    before = doc.words_before(start, clause.start)
+    return bool(before) and before[-1] in lexicon().cues.comparatives
+
+
 def _economic_context(doc: Layout, start: int, end: int, clause: Clause, object_counts: bool) -> bool:
     """A market quantity as the subject just before ("harga minyak jatuh") or, when `object_counts`, right
     after ("kenaikan harga", "menaikkan harga")."""
@@ -274,6 +279,8 @@ def find_triggers(doc: Layout, entities: list[EntityMention], timexes: list[Time
             continue
         end, event_type, lemma = hit
         nominal = _nominal(doc.lower[head_start:end], lemma)
+        if nominal and head_start == start and _after_comparative(doc, start, clause):
+            continue  # "dibanding penutupan Senin": a reference point
         sense = cues.economic_senses.get(lemma)
         if sense is not None and not postposed:
             if sense == "-" and nominal and _asked(doc, end, clause, entity_starts):
