@@ -12,6 +12,7 @@ form (`Kim` → `Kim Jong-un`).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -123,14 +124,16 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     starts = _sentence_starts(text, sentences)
     name_starts = _name_starts(runs)
     raws: list[_Raw] = []
+    offices: list[_Raw] = []  # title mentions, in text order
     for run_start, run_text in runs:
         if " " in run_text:
-            raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts))
+            raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts, offices))
         elif (raw := _read_single(text, run_start, run_text, lex, run_start in starts)) is not None:
             raws.append(raw)
     raws.sort(key=_START)
     _attach_appositions(raws)
-    raws = _title_before_apposed_name(text, raws)
+    if offices:
+        _title_before_apposed_name(text, raws, offices)
     raws = _resolve(_locate_places(text, raws))
     raws = _merge_groups(text, raws, lex)
     return _to_mentions(text, raws)
@@ -362,7 +365,9 @@ def _read_run(
     lex: Lexicon,
     sentence_starts: frozenset[int],
     name_starts: frozenset[str],
+    offices: list[_Raw],
 ) -> list[_Raw]:
+    """The mentions in one multi-word run; title mentions are also added to `offices`."""
     initial = run_start in sentence_starts
     previous = _previous_words(text, run_start) if not initial else []
     previous_word = previous[-1] if previous else ""
@@ -390,11 +395,11 @@ def _read_run(
         if title is not None:
             bare = not (title.modified or title.inner)
             if not bare or _APPOSED_NAME.match(text, title.end):
-                raws.append(
-                    _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
-                         text[title.start : title.end], title.affiliation, title_only=True,
-                         inner=tuple(title.inner), bare_title=bare)
-                )
+                office = _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
+                              text[title.start : title.end], title.affiliation, title_only=True,
+                              inner=tuple(title.inner), bare_title=bare)
+                raws.append(office)
+                offices.append(office)
         title = None
 
     if (
@@ -933,30 +938,30 @@ def _attach_appositions(raws: list[_Raw]) -> None:
             raw.country = raw.country or last_organization.country
 
 
-def _title_before_apposed_name(text: str, raws: list[_Raw]) -> list[_Raw]:
+def _title_before_apposed_name(text: str, raws: list[_Raw], offices: list[_Raw]) -> None:
     """`Kepala Bagian Ekonomi IEA, Fatih Birol,` or `Vice President Policy, Government and Public Affairs Chevron
     Yanto Sianipar`: an office set off before a name (by a comma, or continued in capitalised words) is that
-    person's title; an office in full is a mention of that person, not of someone named after the office."""
-    offices = [position for position, raw in enumerate(raws) if raw.title_only]
+    person's title; an office in full is a mention of that person, not of someone named after the office.
+    `raws` are sorted by start; `offices` are the title mentions among them."""
     bare: list[int] = []
-    for position in offices:
-        office = raws[position]
-        if _OFFICE_GOES_ON.match(text, office.end):
+    for office in offices:
+        goes_on = _OFFICE_GOES_ON.match(text, office.end) is not None
+        apposed = text[office.start - 2 : office.start] == ", "
+        if not (goes_on or apposed or office.bare_title):
+            continue
+        position = bisect.bisect_left(raws, office.start, key=_START)
+        while raws[position] is not office:  # another mention may start where the office does (`Juru`)
+            position += 1
+        if goes_on:
             _name_after_office(text, raws, position)
         if office.bare_title:
             bare.append(position)
-        elif (
-            position
-            and office.name == office.title
-            and text[office.start - 2 : office.start] == ", "
-            and _named_before_office(text, office, raws[position - 1])
-        ):
+        elif apposed and position and office.name == office.title and _named_before_office(text, office, raws[position - 1]):
             # `Suhail Al-Mazrouei, Menteri Energi Uni Emirat Arab, mengatakan`
             organizations = [other.name for other in office.inner if other.kind is _KIND.ORGANIZATION]
             _hold_office(raws[position - 1], office, office.name, organizations)
     for position in reversed(bare):
         del raws[position]
-    return raws
 
 
 def _name_after_office(text: str, raws: list[_Raw], position: int) -> None:
