@@ -237,3 +237,12 @@ def test_the_start_of_a_state_sets_the_narrative_time():
         ("menggelar unjuk rasa", "2022-01-27TMO"),
         ("mengerahkan", "2022-01-27TMO"),
     ]
+
+
+def test_the_reference_date_of_a_comparison_dates_nothing():
+    text = "Harga beras anjlok pada Senin (2/12/2013). Harga gula naik 5 persen dibanding pekan lalu."
+    timexes = [("Senin (2/12/2013)", "2013-12-02"), ("pekan lalu", "2013-W48")]
+    assert dated(text, timexes, date(2013, 12, 3)) == [
+        ("anjlok", "2013-12-02", EXPLICIT),
+        ("naik", "2013-12-02", NARRATIVE),
+    ]

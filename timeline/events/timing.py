@@ -91,9 +91,9 @@ def _new_clause(cues: Cues) -> re.Pattern[str]:
 
 @cache
 def _marked_endings(cues: Cues) -> tuple[str, ...]:
-    """What the text before a timex ends with after a span or qualifier word ("sejak ", "pengiriman ") or
-    an opening bracket."""
-    words = cues.since_words | cues.until_words | cues.qualified_nouns
+    """What the text before a timex ends with after a span, qualifier or comparative word ("sejak ",
+    "pengiriman ", "dibanding ") or an opening bracket."""
+    words = cues.since_words | cues.until_words | cues.qualified_nouns | cues.comparatives
     return (*BRACKETS, *sorted(f"{word} " for word in words))
 
 
@@ -206,8 +206,8 @@ class Timing:
         self.narrative_by_sentence = _narrative_times(story, self.quote, sentences)
 
     def _unmarked(self, definite: list[tuple[Timex, Clause]], marked: list[int]) -> list[tuple[Timex, Clause]]:
-        """The definite timexes that date something, span bounds noted: "pengiriman Januari" and a bracketed
-        restatement ("(Kamis pagi WIB)") date nothing."""
+        """The definite timexes that date something, span bounds noted: "pengiriman Januari", the reference
+        of a comparison ("dibanding tahun lalu") and a bracketed restatement ("(Kamis pagi WIB)") date nothing."""
         cues, lower = self.cues, self.doc.lower
         dropped = set()
         for index in marked:
@@ -217,8 +217,8 @@ class Timing:
                     dropped.add(index)
                 continue
             word = self._word_before(timex)
-            if word in cues.qualified_nouns:
-                dropped.add(index)
+            if word in cues.qualified_nouns or word in cues.comparatives:
+                dropped.add(index)  # "pengiriman Januari", "dibanding tahun lalu"
             elif word in cues.since_words:
                 self.since.add(id(timex))
             elif word in cues.until_words:
