@@ -158,3 +158,46 @@ def test_known_places_and_organisations(text: str, surface: str, kind: ActorKind
 def test_a_bank_after_a_lower_title_is_no_person() -> None:
     text = "Analis Commerzbank dalam catatannya menyebutkan pasokan berlebih."
     assert not [m for m in _entities(text) if m.kind is ActorKind.PERSON and m.name == "Commerzbank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "title", "affiliation"),
+    [
+        (
+            '"Pasar lemah," kata analis Central China Securities Li Wenjun.',
+            "Li Wenjun", "analis Central China Securities", "Central China Securities",
+        ),
+        (
+            '"Pasar lemah," kata Park Jae-won, Analis Komoditas di Hanil Futures Inc, di Seoul.',
+            "Park Jae-won", "Analis Komoditas", "Hanil Futures Inc",
+        ),
+        (
+            "Itu kata Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Rahmat Hidayat kemarin.",
+            "Rahmat Hidayat", "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", None,
+        ),
+    ],
+)
+def test_companies_with_places_and_long_offices(
+    text: str, surface: str, title: str, affiliation: str | None
+) -> None:
+    person = _mention(text, surface)
+    assert (person.kind, person.title, person.affiliation) == (ActorKind.PERSON, title, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Antrean terjadi di SPBU Jl Kapten Pierre Tendean sejak pagi.", "Jl Kapten Pierre Tendean"),
+        ("Antrean terjadi di Jalan H Agus Salim sejak pagi.", "Jalan H Agus Salim"),
+        ("Antrean terjadi di JL Budi Mulya sejak pagi.", "JL Budi Mulya"),
+    ],
+)
+def test_ranks_and_honorifics_inside_street_names(text: str, street: str) -> None:
+    mention = _mention(text, street)
+    assert mention.kind is ActorKind.LOCATION
+    assert not [m for m in _entities(text) if m.kind is ActorKind.PERSON]
+
+
+def test_a_rank_after_a_town_still_starts_a_person() -> None:
+    person = _mention("Di Kota Bogor Wali Kota Bima Arya meresmikan taman.", "Bima Arya")
+    assert (person.kind, person.title) == (ActorKind.PERSON, "Wali Kota")

@@ -133,7 +133,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     raws.sort(key=_START)
     _attach_appositions(raws)
     if offices:
-        _title_before_apposed_name(text, raws, offices)
+        _title_before_apposed_name(text, raws, offices, lex)
     raws = _resolve(_locate_places(text, raws))
     raws = _merge_groups(text, raws, lex)
     return _to_mentions(text, raws)
@@ -260,12 +260,16 @@ def _organizations_before_names(words: list[str], parts: list[list], lex: Lexico
             result.append(part)
             continue
         first, last = part[2], part[3]
-        cut = next((i for i in range(last - 2, first, -1) if words[i] in lex.organization_suffixes), None)
+        cut = next((i for i in range(last - 2, first - 1, -1) if words[i] in lex.organization_suffixes), None)
         if cut is not None and _shaped_like_name(words[cut + 1 : last], lex):
-            organization = Entry(Category.ORGANIZATION, " ".join(words[first : cut + 1]))
-            result.append([Category.ORGANIZATION, organization, first, cut + 1, _ENTRY])
-            result.append([None, None, cut + 1, last, _NAME])
-            continue
+            begin = first
+            while cut == first and result and _named_part(result[-1]):
+                begin = result.pop()[2]  # `Central China Securities Zhang Gang`: a place may be in the name
+            if begin < cut:
+                organization = Entry(Category.ORGANIZATION, " ".join(words[begin : cut + 1]))
+                result.append([Category.ORGANIZATION, organization, begin, cut + 1, _ENTRY])
+                result.append([None, None, cut + 1, last, _NAME])
+                continue
         suffix = parts[index] if index < len(parts) else None
         name = parts[index + 1] if index + 1 < len(parts) else None
         if (
@@ -283,6 +287,11 @@ def _organizations_before_names(words: list[str], parts: list[list], lex: Lexico
             continue
         result.append(part)
     return result
+
+
+def _named_part(part: list) -> bool:
+    """An unknown word or a country or place: what a company's name may be made of before its suffix."""
+    return part[4] == _NAME or (part[4] == _ENTRY and part[0] in (Category.COUNTRY, Category.CAPITAL, Category.PLACE))
 
 
 def _shaped_like_name(words: list[str], lex: Lexicon) -> bool:
@@ -842,9 +851,12 @@ def _read_headed(
     country: str | None = None
     after_country = 0
     position = index + 1
+    street = head.entry.name in lex.street_heads
     while position < len(segments):
         segment = segments[position]
-        if segment.paren or segment.category in (_CATEGORY.FUNCTION, _CATEGORY.TITLE, _CATEGORY.HONORIFIC):
+        if street and segment.category in (_CATEGORY.TITLE, _CATEGORY.HONORIFIC):
+            pass  # `Jl Kapten Tendean`: a street named after a person with a rank
+        elif segment.paren or segment.category in (_CATEGORY.FUNCTION, _CATEGORY.TITLE, _CATEGORY.HONORIFIC):
             break  # a weekday or month name may end a place name: `Pasar Minggu`
         if segment.conjunction:
             following = segments[position + 1] if position + 1 < len(segments) else None
@@ -938,7 +950,7 @@ def _attach_appositions(raws: list[_Raw]) -> None:
             raw.country = raw.country or last_organization.country
 
 
-def _title_before_apposed_name(text: str, raws: list[_Raw], offices: list[_Raw]) -> None:
+def _title_before_apposed_name(text: str, raws: list[_Raw], offices: list[_Raw], lex: Lexicon) -> None:
     """`Kepala Bagian Ekonomi IEA, Fatih Birol,` or `Vice President Policy, Government and Public Affairs Chevron
     Yanto Sianipar`: an office set off before a name (by a comma, or continued in capitalised words) is that
     person's title; an office in full is a mention of that person, not of someone named after the office.
@@ -958,8 +970,11 @@ def _title_before_apposed_name(text: str, raws: list[_Raw], offices: list[_Raw])
             bare.append(position)
         elif apposed and position and office.name == office.title and _named_before_office(text, office, raws[position - 1]):
             # `Suhail Al-Mazrouei, Menteri Energi Uni Emirat Arab, mengatakan`
+            holder = raws[position - 1]
             organizations = [other.name for other in office.inner if other.kind is _KIND.ORGANIZATION]
-            _hold_office(raws[position - 1], office, office.name, organizations)
+            if not organizations and holder.affiliation and _next_word(text, office.end) in lex.workplace_words:
+                organizations = [holder.affiliation]  # `Hong Sung Ki, Analis Komoditas di Samsung Futures Inc,`
+            _hold_office(holder, office, office.name, organizations)
     for position in reversed(bare):
         del raws[position]
 

@@ -55,6 +55,8 @@ class Lexicon:
     person_verbs_after: frozenset[str]
     person_verbs_before: frozenset[str]
     location_cues: frozenset[str]
+    street_heads: frozenset[str]
+    workplace_words: frozenset[str]
     honorifics: frozenset[str]
     group_pattern: re.Pattern[str]
     demonym_heads: frozenset[str]
@@ -185,6 +187,8 @@ def lexicon() -> Lexicon:
         person_verbs_after=frozenset(words["person_verbs_after"]),
         person_verbs_before=frozenset(words["person_verbs_before"]),
         location_cues=frozenset(words["location_cues"]),
+        street_heads=frozenset(words["street_heads"]),
+        workplace_words=frozenset(words["workplace_words"]),
         honorifics=frozenset(word.lower() for word in words["honorifics"]),
         # A literal leading space lets the regex engine jump between candidates; the match starts one
         # character before the group word.
