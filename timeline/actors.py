@@ -116,6 +116,27 @@ class _TitlePhrase:
     inner: list[_Raw] = field(default_factory=list)
     modified: bool = False
 
+    def take(self, raw: _Raw, affiliated: bool = False) -> None:
+        """A country, place or organisation inside a title phrase (`Menteri Luar Negeri Rusia`) extends it."""
+        self.end, self.modified = raw.end, True
+        if affiliated:
+            self.affiliation = raw.name
+        self.country = self.country or raw.country
+        self.inner.append(raw)
+
+
+def _flush_title(text: str, title: _TitlePhrase | None, raws: list[_Raw], offices: list[_Raw]) -> None:
+    """Ends a title phrase that met no name: an office in full is a mention of its holder; a bare title only
+    before an apposed name."""
+    if title is not None:
+        bare = not (title.modified or title.inner)
+        if not bare or _APPOSED_NAME.match(text, title.end):
+            office = _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
+                          text[title.start : title.end], title.affiliation, title_only=True,
+                          inner=tuple(title.inner), bare_title=bare)
+            raws.append(office)
+            offices.append(office)
+
 
 def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     """Every entity mention in `text`, sorted by start, non-overlapping, with document-level canonical names."""
@@ -151,11 +172,11 @@ def _runs(text: str, lex: Lexicon) -> list[tuple[int, str]]:
     ]
 
 
-def _sentence_starts(text: str, sentences: list[Sentence]) -> frozenset[int]:
+def _sentence_starts(text: str, sentences: list[Sentence]) -> set[int]:
     """Offsets where a capital says nothing about names: sentence starts and just inside opening quotes."""
     starts = {sentence.start for sentence in sentences}
-    starts.update(match.end() for match in _OPENING.finditer(text))
-    return frozenset(starts)
+    starts.update(map(_MATCH_END, _OPENING.finditer(text)))
+    return starts
 
 
 def _name_starts(runs: list[tuple[int, str]]) -> frozenset[str]:
@@ -175,6 +196,7 @@ def _lookup(lex: Lexicon, key: str, single: bool) -> Entry | None:
 
 _PAREN, _CONJUNCTION, _PARTICLE, _NAME, _ENTRY = range(5)
 _START = operator.attrgetter("start")
+_MATCH_END = re.Match.end
 
 
 def _segments(run_start: int, run_text: str) -> list[_Segment]:
@@ -372,7 +394,7 @@ def _read_run(
     run_start: int,
     run_text: str,
     lex: Lexicon,
-    sentence_starts: frozenset[int],
+    sentence_starts: set[int],
     name_starts: frozenset[str],
     offices: list[_Raw],
 ) -> list[_Raw]:
@@ -389,27 +411,6 @@ def _read_run(
     person_cue = False
     title: _TitlePhrase | None = None
     locative = _place_cue(previous, lex)
-
-    def into_title(raw: _Raw, affiliated: bool = False) -> None:
-        """A country, place or organisation inside a title phrase (`Menteri Luar Negeri Rusia`) extends it."""
-        assert title is not None
-        title.end, title.modified = raw.end, True
-        if affiliated:
-            title.affiliation = raw.name
-        title.country = title.country or raw.country
-        title.inner.append(raw)
-
-    def flush_title() -> None:
-        nonlocal title
-        if title is not None:
-            bare = not (title.modified or title.inner)
-            if not bare or _APPOSED_NAME.match(text, title.end):
-                office = _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
-                              text[title.start : title.end], title.affiliation, title_only=True,
-                              inner=tuple(title.inner), bare_title=bare)
-                raws.append(office)
-                offices.append(office)
-        title = None
 
     if (
         prev_title is not None
@@ -432,10 +433,12 @@ def _read_run(
             if title is not None and segment.tokens[0].text in lex.title_modifiers:
                 title.end, title.modified = segment.end, True  # `Menteri Energi dan Sumber Daya Mineral`
             else:
-                flush_title()
+                _flush_title(text, title, raws, offices)
+                title = None
                 person_cue = segment.entry.name.lower() in lex.person_verbs_before
         elif category is _CATEGORY.HONORIFIC:
-            flush_title()
+            _flush_title(text, title, raws, offices)
+            title = None
             person_cue = True
         elif category is _CATEGORY.TITLE:
             if title is None:
@@ -457,7 +460,8 @@ def _read_run(
             elif segment.paren and title is not None:
                 title.end = segment.end  # `Kepala Badan ... (BPKP) Mardiasmo`
             elif segment.conjunction and not (title is not None and _title_continues(text, segments, index, lex)):
-                flush_title()
+                _flush_title(text, title, raws, offices)
+                title = None
             person_cue = False
         elif (
             first
@@ -486,14 +490,14 @@ def _read_run(
                 raws[-1].end, raws[-1].country = segment.end, entry.country
                 raws[-1].name = text[raws[-1].start : segment.end]
             elif title is not None:
-                into_title(raw)
+                title.take(raw)
             else:
                 raws.append(raw)
         elif category is _CATEGORY.PLACE:
             entry = segment.entry
             raw = _Raw(segment.start, segment.end, _KIND.LOCATION, entry.name, entry.country)
             if title is not None:
-                into_title(raw)
+                title.take(raw)
             else:
                 raws.append(raw)
         elif category is _CATEGORY.ORGANIZATION:
@@ -506,7 +510,7 @@ def _read_run(
                            following.entry.country)
                 index += 1
             if title is not None:
-                into_title(raw, affiliated=True)
+                title.take(raw, affiliated=True)
                 if index + 1 < len(segments) and segments[index + 1].paren:
                     title.end = segments[index + 1].end
                     index += 1
@@ -523,7 +527,7 @@ def _read_run(
             consumed, raw, name_tail = _read_headed(text, segments, index, lex, title is not None or prev_title is not None, name_starts)
             index += consumed - 1
             if raw is not None and title is not None:
-                into_title(raw, affiliated=raw.kind is _KIND.ORGANIZATION)
+                title.take(raw, affiliated=raw.kind is _KIND.ORGANIZATION)
             elif raw is not None:
                 raws.append(raw)
             if name_tail:
@@ -614,7 +618,7 @@ def _read_run(
                     raws.append(raw)
             person_cue = False
         index += 1
-    flush_title()
+    _flush_title(text, title, raws, offices)
     if len(raws) > 1:
         _share_verb_cue(text, raws, lex)
     return raws
