@@ -629,6 +629,8 @@ def _read_run(
 _PLACE_KINDS = (_KIND.LOCATION, _KIND.COUNTRY)
 # Entries a noun before them may turn into a modifier (`minyak AS`): countries, capitals, places.
 _MODIFIER_CATEGORIES = (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE)
+
+
 def _whole_kind(category: Category | None) -> ActorKind | None:
     # Compared by identity: a dict keyed by enum members would call the enum's Python-level `__hash__`.
     if category is _CATEGORY.PLACE:
