@@ -467,9 +467,12 @@ def _read_run(
             first
             and previous_word in lex.nouns_modified_by_country
             and category in _MODIFIER_CATEGORIES
-            and _modifies_noun(text, run_start, previous_word, lex)
+            and (lead := _modifier_lead(text, run_start, previous_word, lex)) is not None
         ):
-            pass  # `dollar AS`, `patokan AS`, `pasar Eropa`: a currency, benchmark or market, not an actor
+            # `dollar AS`, `patokan AS`: a currency, benchmark or market, not an actor; `di pasar Eropa` is where
+            # the market is.
+            if lead in lex.location_cues:
+                raws.append(_Raw(segment.start, segment.end, _KIND.LOCATION, segment.entry.name, segment.entry.country))
         elif category in (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL):
             entry = segment.entry
             is_place = category is _CATEGORY.CAPITAL and (
@@ -644,25 +647,29 @@ def _whole_entry(
     text: str, run_start: int, run_text: str, previous_word: str, prev_title: str | None, lex: Lexicon
 ) -> tuple[ActorKind, Entry] | None:
     """A run that is one known place, organisation or country (`DKI Jakarta`, `Arab Saudi`) and that no title
-    before it turns into an office, nor a noun into a currency or market (`pasar Eropa`): read at once, as the
+    before it turns into an office, nor a noun into a currency or market (`patokan Eropa`): read at once, as the
     segment loop would."""
     layout = _layout(run_text)
     if len(layout) != 1 or (kind := _whole_kind(layout[0][0])) is None:
         return None
-    if (kind is not _KIND.LOCATION and prev_title is not None) or _modifies_noun(text, run_start, previous_word, lex):
+    if kind is not _KIND.LOCATION and prev_title is not None:
+        return None
+    if previous_word in lex.nouns_modified_by_country and _modifier_lead(text, run_start, previous_word, lex) is not None:
         return None
     return kind, layout[0][1]
 
 
-def _modifies_noun(text: str, start: int, previous_word: str, lex: Lexicon) -> bool:
-    """Whether a country at `start`, after `previous_word`, only modifies a noun (`dollar AS`, `minyak mentah AS`),
-    unless the phrase names something the country owns (`produksi minyak mentah Irak`)."""
+def _modifier_lead(text: str, start: int, previous_word: str, lex: Lexicon) -> str | None:
+    """For a country at `start` that only modifies the noun before it (`dollar AS`, `minyak mentah AS`), the word
+    before that noun phrase ('' if none); None when the country is no such modifier, or the phrase names something
+    the country owns (`produksi minyak mentah Irak`)."""
     if previous_word not in lex.nouns_modified_by_country:
-        return False
+        return None
     words = text[max(0, start - 60) : start].split()[-4:]
     while words and words[-1] in lex.nouns_modified_by_country:
         words.pop()
-    return not (words and words[-1].lower() in lex.country_owned_nouns)
+    lead = words[-1] if words else ""
+    return None if lead.lower() in lex.country_owned_nouns else lead
 
 
 def _share_verb_cue(text: str, raws: list[_Raw], lex: Lexicon) -> None:
@@ -698,8 +705,9 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
     if category not in _MODIFIER_CATEGORIES:
         return None  # a lone function word, honorific, title or head names no one
     previous_word = _previous_word(text, start)
-    if previous_word in lex.nouns_modified_by_country and _modifies_noun(text, start, previous_word, lex):
-        return None  # `dollar AS`, `patokan AS`, `pasar Eropa`: a currency, benchmark or market
+    if previous_word in lex.nouns_modified_by_country and (lead := _modifier_lead(text, start, previous_word, lex)) is not None:
+        # `dollar AS`, `patokan AS`: a currency, benchmark or market; `di pasar Eropa` is where the market is.
+        return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country) if lead in lex.location_cues else None
     if category is _CATEGORY.PLACE:
         return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)
     if category is _CATEGORY.COUNTRY:
