@@ -56,6 +56,7 @@ def test_no_actor_is_read_from_a_modifier_benchmark_or_venue_country(text: str, 
         ("Permintaan di pasar Eropa melemah.", "Eropa", ActorKind.LOCATION, None),
         ("Kontrak di pasar patokan Amerika Serikat turun.", "Amerika Serikat", ActorKind.LOCATION, "USA"),
         ("Saham di bursa Tokyo dibuka menguat.", "Tokyo", ActorKind.LOCATION, "JPN"),
+        ("Di kontrak berjangka New York, minyak mentah merosot.", "New York", ActorKind.LOCATION, "USA"),
     ],
 )
 def test_places_and_countries_outside_those_phrases_stay(

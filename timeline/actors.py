@@ -466,7 +466,7 @@ def _read_run(
         elif (
             first
             and previous_word in lex.nouns_modified_by_country
-            and category in _MODIFIER_CATEGORIES
+            and _modifiable(category, segment.entry)
             and (lead := _modifier_lead(text, run_start, previous_word, lex)) is not None
         ):
             # `dollar AS`, `patokan AS`: a currency, benchmark or market, not an actor; `di pasar Eropa` is where
@@ -634,6 +634,12 @@ _PLACE_KINDS = (_KIND.LOCATION, _KIND.COUNTRY)
 _MODIFIER_CATEGORIES = (_CATEGORY.COUNTRY, _CATEGORY.CAPITAL, _CATEGORY.PLACE)
 
 
+def _modifiable(category: Category | None, entry: Entry | None) -> bool:
+    """Whether a noun before this entry may make it a mere modifier: countries, capitals and regions (`Eropa`);
+    a place with a country of its own stays the place (`kontrak berjangka New York`)."""
+    return category in _MODIFIER_CATEGORIES and not (category is _CATEGORY.PLACE and entry.country)
+
+
 def _whole_kind(category: Category | None) -> ActorKind | None:
     # Compared by identity: a dict keyed by enum members would call the enum's Python-level `__hash__`.
     if category is _CATEGORY.PLACE:
@@ -654,7 +660,11 @@ def _whole_entry(
         return None
     if kind is not _KIND.LOCATION and prev_title is not None:
         return None
-    if previous_word in lex.nouns_modified_by_country and _modifier_lead(text, run_start, previous_word, lex) is not None:
+    if (
+        previous_word in lex.nouns_modified_by_country
+        and _modifiable(layout[0][0], layout[0][1])
+        and _modifier_lead(text, run_start, previous_word, lex) is not None
+    ):
         return None
     return kind, layout[0][1]
 
@@ -701,7 +711,7 @@ def _read_single(text: str, start: int, word: str, lex: Lexicon, initial: bool) 
     if category is _CATEGORY.ORGANIZATION:
         return _Raw(start, end, _KIND.ORGANIZATION, entry.name, entry.country)
     if category is _CATEGORY.PLACE and entry.country:
-        return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)  # a market there is still there
+        return _Raw(start, end, _KIND.LOCATION, entry.name, entry.country)  # not `_modifiable`
     if category not in _MODIFIER_CATEGORIES:
         return None  # a lone function word, honorific, title or head names no one
     previous_word = _previous_word(text, start)
