@@ -201,3 +201,17 @@ def test_ranks_and_honorifics_inside_street_names(text: str, street: str) -> Non
 def test_a_rank_after_a_town_still_starts_a_person() -> None:
     person = _mention("Di Kota Bogor Wali Kota Bima Arya meresmikan taman.", "Bima Arya")
     assert (person.kind, person.title) == (ActorKind.PERSON, "Wali Kota")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ('"Pasar lemah," kata Tim Barker dari Citi Futures.', "Tim Barker", ActorKind.PERSON),
+        ("Tim Barker mengatakan pasar lemah.", "Tim Barker", ActorKind.PERSON),
+        ('"Korban sudah dievakuasi," kata Tim SAR gabungan.', "Tim SAR", ActorKind.ORGANIZATION),
+        ("Menurut Tim Hukum Jokowi, gugatan itu lemah.", "Tim Hukum Jokowi", ActorKind.ORGANIZATION),
+        ("Tim Pemenangan mengatakan hasilnya baik.", "Tim Pemenangan", ActorKind.ORGANIZATION),
+    ],
+)
+def test_a_head_that_is_also_a_given_name(text: str, surface: str, kind: ActorKind) -> None:
+    assert _mention(text, surface).kind is kind

@@ -311,6 +311,24 @@ def _organizations_before_names(words: list[str], parts: list[list], lex: Lexico
     return result
 
 
+def _given_name_head(
+    text: str, run_start: int, run_text: str, segments: list[_Segment], previous_word: str, lex: Lexicon
+) -> bool:
+    """`Tim Evans` after `kata` or before `mengatakan`: a two-segment run of a head that is also a given name and
+    unknown words that are no ordinary words, with a verb only people do next to it."""
+    if len(segments) != 2 or segments[0].tokens[0].text not in lex.given_name_heads or not _is_name(segments[1]):
+        return False
+    surname = [token.text for token in segments[1].tokens]
+    return (
+        len(surname) < 3
+        and all(_may_be_in_name(word) and not is_vocabulary_word(word) for word in surname)
+        and (
+            previous_word in lex.person_verbs_before
+            or _next_word(text, run_start + len(run_text)) in lex.person_verbs_after
+        )
+    )
+
+
 def _named_part(part: list) -> bool:
     """An unknown word or a country or place: what a company's name may be made of before its suffix."""
     return part[4] == _NAME or (part[4] == _ENTRY and part[0] in (Category.COUNTRY, Category.CAPITAL, Category.PLACE))
@@ -526,6 +544,11 @@ def _read_run(
             and raws[-1].end + 1 == segment.start
         ):
             _make_organization(text, raws[-1], segment.end)  # `Price Futures Group`, `Nusantara Group`
+        elif category is _CATEGORY.ORG_HEAD and first and _given_name_head(text, run_start, run_text, segments, previous_word, lex):
+            # `kata Tim Evans`: a head word that is also a given name, before a surname, in a person's context.
+            raws.append(_name_raw(text, segment.tokens + segments[1].tokens))
+            raws[-1].kind = _KIND.PERSON
+            index += 1
         elif category in (_CATEGORY.ORG_HEAD, _CATEGORY.LOC_HEAD):
             consumed, raw, name_tail = _read_headed(text, segments, index, lex, title is not None or prev_title is not None, name_starts)
             index += consumed - 1

@@ -56,6 +56,7 @@ class Lexicon:
     person_verbs_before: frozenset[str]
     location_cues: frozenset[str]
     street_heads: frozenset[str]
+    given_name_heads: frozenset[str]
     workplace_words: frozenset[str]
     honorifics: frozenset[str]
     group_pattern: re.Pattern[str]
@@ -188,6 +189,7 @@ def lexicon() -> Lexicon:
         person_verbs_before=frozenset(words["person_verbs_before"]),
         location_cues=frozenset(words["location_cues"]),
         street_heads=frozenset(words["street_heads"]),
+        given_name_heads=frozenset(words["given_name_heads"]),
         workplace_words=frozenset(words["workplace_words"]),
         honorifics=frozenset(word.lower() for word in words["honorifics"]),
         # A literal leading space lets the regex engine jump between candidates; the match starts one
