@@ -25,6 +25,7 @@ def _surfaces(text: str) -> list[str]:
     ("text", "absent"),
     [
         ("Harga minyak patokan AS turun 2 persen pada Selasa malam.", "AS"),
+        ("Patokan AS, minyak mentah ringan, turun 40 sen.", "AS"),
         ("Minyak mentah AS untuk pengiriman bulan depan naik 40 sen.", "AS"),
         ("Sementara itu harga minyak AS jatuh ke level terendah dalam empat tahun.", "AS"),
         ("Permintaan pasar Eropa melemah sepanjang kuartal ketiga.", "Eropa"),

@@ -481,12 +481,7 @@ def _read_run(
                 _flush_title(text, title, raws, offices)
                 title = None
             person_cue = False
-        elif (
-            first
-            and previous_word in lex.nouns_modified_by_country
-            and _modifiable(category, segment.entry)
-            and (lead := _modifier_lead(text, run_start, previous_word, lex)) is not None
-        ):
+        elif index < 2 and (lead := _run_modifier_lead(text, run_start, segments, index, previous_word, initial, lex)) is not None:
             # `dollar AS`, `patokan AS`: a currency, benchmark or market, not an actor; `di pasar Eropa` is where
             # the market is.
             if lead in lex.location_cues:
@@ -690,6 +685,22 @@ def _whole_entry(
     ):
         return None
     return kind, layout[0][1]
+
+
+def _run_modifier_lead(
+    text: str, run_start: int, segments: list[_Segment], index: int, previous_word: str, initial: bool, lex: Lexicon
+) -> str | None:
+    """`_modifier_lead` for the first or second segment of a run; a sentence-initial noun is in the run itself
+    (`Patokan AS, ...`), with nothing before it."""
+    segment = segments[index]
+    if not _modifiable(segment.category, segment.entry):
+        return None
+    if index == 0:
+        if previous_word not in lex.nouns_modified_by_country:
+            return None
+        return _modifier_lead(text, run_start, previous_word, lex)
+    noun = segments[0].tokens
+    return "" if initial and len(noun) == 1 and noun[0].text.lower() in lex.nouns_modified_by_country else None
 
 
 def _modifier_lead(text: str, start: int, previous_word: str, lex: Lexicon) -> str | None:
