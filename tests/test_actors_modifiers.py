@@ -105,3 +105,8 @@ def test_a_name_ending_in_a_company_marker_is_an_organisation(text: str, organiz
     kinds = {mention.text: mention.kind for mention in _entities(text)}
     assert kinds.get(organization) is ActorKind.ORGANIZATION, kinds
     assert ActorKind.PERSON not in kinds.values()
+
+
+def test_an_unknown_place_takes_the_city_after_it() -> None:
+    mentions = _entities("Rapat digelar di Senayan, Jakarta, pada Senin.")
+    assert [(m.text, m.kind, m.country) for m in mentions] == [("Senayan, Jakarta", ActorKind.LOCATION, "IDN")]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from pydantic import TypeAdapter
 
@@ -103,8 +104,6 @@ class _Raw:
     apposition_end: int | None = None
     tokens: tuple[str, ...] = ()
     org_tokens: bool = False
-    inner: tuple[_Raw, ...] = ()  # of a title mention: the organisations and places named inside it
-    bare_title: bool = False  # a title alone before an apposed name: no mention, but the name's title
 
 
 @dataclass(slots=True)
@@ -125,17 +124,25 @@ class _TitlePhrase:
         self.inner.append(raw)
 
 
-def _flush_title(text: str, title: _TitlePhrase | None, raws: list[_Raw], offices: list[_Raw]) -> None:
+class _Office(NamedTuple):
+    """A title mention, with the organisations and places named inside it; `bare` when it is a title alone,
+    kept only for an apposed name to take (`Menteri Keuangan, Bambang Sutedjo`)."""
+
+    raw: _Raw
+    inner: list[_Raw]
+    bare: bool
+
+
+def _flush_title(text: str, title: _TitlePhrase | None, raws: list[_Raw], offices: list[_Office]) -> None:
     """Ends a title phrase that met no name: an office in full is a mention of its holder; a bare title only
     before an apposed name."""
     if title is not None:
         bare = not (title.modified or title.inner)
         if not bare or _APPOSED_NAME.match(text, title.end):
             office = _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
-                          text[title.start : title.end], title.affiliation, title_only=True,
-                          inner=tuple(title.inner), bare_title=bare)
+                          text[title.start : title.end], title.affiliation, title_only=True)
             raws.append(office)
-            offices.append(office)
+            offices.append(_Office(office, title.inner, bare))
 
 
 def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
@@ -145,7 +152,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     starts = _sentence_starts(text, sentences)
     name_starts = _name_starts(runs)
     raws: list[_Raw] = []
-    offices: list[_Raw] = []  # title mentions, in text order
+    offices: list[_Office] = []  # title mentions, in text order
     for run_start, run_text in runs:
         if " " in run_text:
             raws.extend(_read_run(text, run_start, run_text, lex, starts, name_starts, offices))
@@ -414,7 +421,7 @@ def _read_run(
     lex: Lexicon,
     sentence_starts: set[int],
     name_starts: frozenset[str],
-    offices: list[_Raw],
+    offices: list[_Office],
 ) -> list[_Raw]:
     """The mentions in one multi-word run; title mentions are also added to `offices`."""
     initial = run_start in sentence_starts
@@ -1008,28 +1015,28 @@ def _attach_appositions(raws: list[_Raw]) -> None:
             raw.country = raw.country or last_organization.country
 
 
-def _title_before_apposed_name(text: str, raws: list[_Raw], offices: list[_Raw], lex: Lexicon) -> None:
+def _title_before_apposed_name(text: str, raws: list[_Raw], offices: list[_Office], lex: Lexicon) -> None:
     """`Kepala Bagian Ekonomi IEA, Fatih Birol,` or `Vice President Policy, Government and Public Affairs Chevron
     Yanto Sianipar`: an office set off before a name (by a comma, or continued in capitalised words) is that
     person's title; an office in full is a mention of that person, not of someone named after the office.
     `raws` are sorted by start; `offices` are the title mentions among them."""
     bare: list[int] = []
-    for office in offices:
+    for office, inner, bare_title in offices:
         goes_on = _OFFICE_GOES_ON.match(text, office.end) is not None
         apposed = text[office.start - 2 : office.start] == ", "
-        if not (goes_on or apposed or office.bare_title):
+        if not (goes_on or apposed or bare_title):
             continue
         position = bisect.bisect_left(raws, office.start, key=_START)
         while raws[position] is not office:  # another mention may start where the office does (`Juru`)
             position += 1
         if goes_on:
-            _name_after_office(text, raws, position)
-        if office.bare_title:
+            _name_after_office(text, raws, position, inner)
+        if bare_title:
             bare.append(position)
         elif apposed and position and office.name == office.title and _named_before_office(text, office, raws[position - 1]):
             # `Suhail Al-Mazrouei, Menteri Energi Uni Emirat Arab, mengatakan`
             holder = raws[position - 1]
-            organizations = [other.name for other in office.inner if other.kind is _KIND.ORGANIZATION]
+            organizations = [other.name for other in inner if other.kind is _KIND.ORGANIZATION]
             if not organizations and holder.affiliation and _next_word(text, office.end) in lex.workplace_words:
                 organizations = [holder.affiliation]  # `Hong Sung Ki, Analis Komoditas di Samsung Futures Inc,`
             _hold_office(holder, office, office.name, organizations)
@@ -1037,7 +1044,7 @@ def _title_before_apposed_name(text: str, raws: list[_Raw], offices: list[_Raw],
         del raws[position]
 
 
-def _name_after_office(text: str, raws: list[_Raw], position: int) -> None:
+def _name_after_office(text: str, raws: list[_Raw], position: int, inner: list[_Raw]) -> None:
     office = raws[position]
     between: list[_Raw] = []
     limit = office.end + _OFFICE_REACH
@@ -1045,7 +1052,7 @@ def _name_after_office(text: str, raws: list[_Raw], position: int) -> None:
         if raw.start > limit or raw.title_only or raw.kind is _KIND.PERSON:
             return
         if _bears_office(text, office, raw):
-            organizations = [other.name for other in [*office.inner, *between] if other.kind is _KIND.ORGANIZATION]
+            organizations = [other.name for other in [*inner, *between] if other.kind is _KIND.ORGANIZATION]
             _hold_office(raw, office, text[office.start : raw.start].rstrip(", "), organizations)
             return
         between.append(raw)
@@ -1062,8 +1069,7 @@ def _hold_office(raw: _Raw, office: _Raw, title: str, organizations: list[str]) 
 
 def _named_before_office(text: str, office: _Raw, raw: _Raw) -> bool:
     return (
-        not office.bare_title
-        and not raw.title_only
+        not raw.title_only
         and (raw.title is None or raw.apposition_end is not None)  # a title read from the office's first words
         and raw.kind in (None, _KIND.PERSON)
         and bool(raw.tokens)
@@ -1088,7 +1094,7 @@ def _locate_places(text: str, raws: list[_Raw]) -> list[_Raw]:
     there. Unknown names listed after a headed place are places too."""
     located: list[int] = []
     for position, raw in enumerate(raws):
-        if raw.kind is not _KIND.LOCATION and not (raw.kind is None and raw.place_cue):
+        if raw.kind is not _KIND.LOCATION and not (raw.place_cue and raw.kind is None):  # `di Senayan, Jakarta`
             continue
         if raw.org_tokens:
             _continue_place_list(text, raws, position)
