@@ -488,7 +488,11 @@ def _read_run(
                 _flush_title(text, title, raws, offices)
                 title = None
             person_cue = False
-        elif index < 2 and (lead := _run_modifier_lead(text, run_start, segments, index, previous_word, initial, lex)) is not None:
+        elif (
+            index < 2
+            and (previous_word in lex.nouns_modified_by_country if index == 0 else initial)
+            and (lead := _run_modifier_lead(text, run_start, segments, index, previous_word, initial, lex)) is not None
+        ):
             # `dollar AS`, `patokan AS`: a currency, benchmark or market, not an actor; `di pasar Eropa` is where
             # the market is.
             if lead in lex.location_cues:
@@ -546,7 +550,12 @@ def _read_run(
             and raws[-1].end + 1 == segment.start
         ):
             _make_organization(text, raws[-1], segment.end)  # `Price Futures Group`, `Nusantara Group`
-        elif category is _CATEGORY.ORG_HEAD and first and _given_name_head(text, run_start, run_text, segments, previous_word, lex):
+        elif (
+            first
+            and category is _CATEGORY.ORG_HEAD
+            and segment.tokens[0].text in lex.given_name_heads
+            and _given_name_head(text, run_start, run_text, segments, previous_word, lex)
+        ):
             # `kata Tim Evans`: a head word that is also a given name, before a surname, in a person's context.
             raws.append(_name_raw(text, segment.tokens + segments[1].tokens))
             raws[-1].kind = _KIND.PERSON
