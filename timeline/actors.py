@@ -133,16 +133,15 @@ class _Office(NamedTuple):
     bare: bool
 
 
-def _flush_title(text: str, title: _TitlePhrase | None, raws: list[_Raw], offices: list[_Office]) -> None:
+def _flush_title(text: str, title: _TitlePhrase, raws: list[_Raw], offices: list[_Office]) -> None:
     """Ends a title phrase that met no name: an office in full is a mention of its holder; a bare title only
     before an apposed name."""
-    if title is not None:
-        bare = not (title.modified or title.inner)
-        if not bare or _APPOSED_NAME.match(text, title.end):
-            office = _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
-                          text[title.start : title.end], title.affiliation, title_only=True)
-            raws.append(office)
-            offices.append(_Office(office, title.inner, bare))
+    bare = not (title.modified or title.inner)
+    if not bare or _APPOSED_NAME.match(text, title.end):
+        office = _Raw(title.start, title.end, _KIND.PERSON, text[title.start : title.end], title.country,
+                      text[title.start : title.end], title.affiliation, title_only=True)
+        raws.append(office)
+        offices.append(_Office(office, title.inner, bare))
 
 
 def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
@@ -280,6 +279,8 @@ def _layout(run_text: str) -> tuple[tuple[Category | None, Entry | None, int, in
 def _organizations_before_names(words: list[str], parts: list[list], lex: Lexicon) -> list[list]:
     """`Capital Economics Tom Pugh`, `ReforMiner Institute Pri Agung Rakhmanto`: unknown words up to an
     organisation suffix name an organisation, and the name-shaped words right after it a person."""
+    if lex.organization_suffixes.isdisjoint(words):
+        return parts
     result: list[list] = []
     index = 0
     while index < len(parts):
@@ -458,11 +459,13 @@ def _read_run(
             if title is not None and segment.tokens[0].text in lex.title_modifiers:
                 title.end, title.modified = segment.end, True  # `Menteri Energi dan Sumber Daya Mineral`
             else:
-                _flush_title(text, title, raws, offices)
+                if title is not None:
+                    _flush_title(text, title, raws, offices)
                 title = None
                 person_cue = segment.entry.name.lower() in lex.person_verbs_before
         elif category is _CATEGORY.HONORIFIC:
-            _flush_title(text, title, raws, offices)
+            if title is not None:
+                _flush_title(text, title, raws, offices)
             title = None
             person_cue = True
         elif category is _CATEGORY.TITLE:
@@ -485,7 +488,8 @@ def _read_run(
             elif segment.paren and title is not None:
                 title.end = segment.end  # `Kepala Badan ... (BPKP) Mardiasmo`
             elif segment.conjunction and not (title is not None and _title_continues(text, segments, index, lex)):
-                _flush_title(text, title, raws, offices)
+                if title is not None:
+                    _flush_title(text, title, raws, offices)
                 title = None
             person_cue = False
         elif (
@@ -655,7 +659,8 @@ def _read_run(
                     raws.append(raw)
             person_cue = False
         index += 1
-    _flush_title(text, title, raws, offices)
+    if title is not None:
+        _flush_title(text, title, raws, offices)
     if len(raws) > 1:
         _share_verb_cue(text, raws, lex)
     return raws
@@ -674,15 +679,6 @@ def _modifiable(category: Category | None, entry: Entry | None) -> bool:
     return category in _MODIFIER_CATEGORIES and not (category is _CATEGORY.PLACE and entry.country)
 
 
-def _whole_kind(category: Category | None) -> ActorKind | None:
-    # Compared by identity: a dict keyed by enum members would call the enum's Python-level `__hash__`.
-    if category is _CATEGORY.PLACE:
-        return _KIND.LOCATION
-    if category is _CATEGORY.ORGANIZATION:
-        return _KIND.ORGANIZATION
-    return _KIND.COUNTRY if category is _CATEGORY.COUNTRY else None
-
-
 def _whole_entry(
     text: str, run_start: int, run_text: str, previous_word: str, prev_title: str | None, lex: Lexicon
 ) -> tuple[ActorKind, Entry] | None:
@@ -690,7 +686,17 @@ def _whole_entry(
     before it turns into an office, nor a noun into a currency or market (`patokan Eropa`): read at once, as the
     segment loop would."""
     layout = _layout(run_text)
-    if len(layout) != 1 or (kind := _whole_kind(layout[0][0])) is None:
+    if len(layout) != 1:
+        return None
+    # Compared by identity: a dict keyed by enum members would call the enum's Python-level `__hash__`.
+    category = layout[0][0]
+    if category is _CATEGORY.PLACE:
+        kind = _KIND.LOCATION
+    elif category is _CATEGORY.ORGANIZATION:
+        kind = _KIND.ORGANIZATION
+    elif category is _CATEGORY.COUNTRY:
+        kind = _KIND.COUNTRY
+    else:
         return None
     if kind is not _KIND.LOCATION and prev_title is not None:
         return None
@@ -1269,10 +1275,11 @@ def _merge_groups(text: str, raws: list[_Raw], lex: Lexicon) -> list[_Raw]:
     # Group words are lower-case and names are not, so no group starts where a name does.
     merged = sorted([raw for raw in raws if raw.start not in absorbed] + groups, key=_START)
     kept: list[_Raw] = []
+    kept_end = -1
     for raw in merged:
-        if kept and raw.start < kept[-1].end:
-            continue
-        kept.append(raw)
+        if raw.start >= kept_end:
+            kept.append(raw)
+            kept_end = raw.end
     return kept
 
 
