@@ -1116,9 +1116,10 @@ def _locate_places(text: str, raws: list[_Raw]) -> list[_Raw]:
         after = raws[position + 1] if position + 1 < len(raws) else None
         if (
             after is not None
+            and after.start == raw.end + 2
             and after.kind is _KIND.COUNTRY
             and raw.country in (None, after.country)
-            and text[raw.end : after.start] == ", "
+            and text.startswith(", ", raw.end)
         ):
             raw.end, raw.country = after.end, after.country
             located.append(position + 1)
