@@ -206,7 +206,9 @@ CASES = [
     ("Sebanyak 2000 orang dan 45 persen warga hadir.", DCT, []),
     ("Ia tinggal di Pasar Minggu bersama Mei Ling.", DCT, []),
     ("Warga menunaikan salat Jumat di masjid.", DCT, []),
-    ("Ia menjabat sebagai gubernur selama 2 x 24 jam.", DCT, [("24 jam", "DURATION", "PT24H")]),
+    ("Ia menjabat sebagai gubernur selama 2 x 24 jam.", DCT, [("2 x 24 jam", "DURATION", "PT48H")]),
+    ("Tersangka ditahan 1 x 24 jam.", DCT, [("1 x 24 jam", "DURATION", "PT24H")]),
+    ("Laporan harus masuk dalam 3 × 24 jam.", DCT, [("3 × 24 jam", "DURATION", "PT72H")]),
     ("Tulisan itu dimuat harian Minggu pekan ini.", DCT, [("pekan ini", "DATE", "2023-W37")]),
 ]
 

@@ -41,6 +41,7 @@ class Lexicon:
     numeral_teen: frozenset[str]
     numeral_fraction: frozenset[str]
     numeral_vague: frozenset[str]
+    numeral_times_signs: tuple[str, ...]
     ordinals: dict[str, int]
     units: dict[str, tuple[str, int]]
     se_units: dict[str, str]
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
         numeral_teen=frozenset(numerals["teen"]),
         numeral_fraction=frozenset(numerals["fraction"]),
         numeral_vague=frozenset(numerals["vague"]),
+        numeral_times_signs=tuple(numerals["times_signs"]),
         ordinals={word.lower(): int(number) for number, words in data["ordinals"].items() for word in words},
         units={word: (designator, int(amount)) for word, (designator, amount) in data["units"].items()},
         se_units=dict(data["units_with_se"]["words"]),

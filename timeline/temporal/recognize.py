@@ -159,6 +159,7 @@ class _Patterns:
         )
         num = rf"(?:\d+(?:[.,]\d+)?|{num_words}(?:\s+{num_words}){{0,5}})"
         vague_num = alternation(lex.numeral_vague)
+        times_signs = alternation(lex.numeral_times_signs)
         units = alternation(lex.units)
         se_units = alternation(lex.se_units)
         month_full = alternation(lex.month_full)
@@ -234,7 +235,8 @@ class _Patterns:
                 rf"|\s+(?P<then>{alternation(lex.narrative_day_suffixes)}))?\b(?:\s*(?P<tz>{tz})\b)?"
             ), self._part_of_day),
             (compile_(
-                rf"{left_num}(?P<n>{num}|{vague_num})\s+(?P<unit>{units})\b(?:\s+(?P<tail>{counted}|{tails})\b)?"
+                rf"{left_num}(?:(?P<factor>\d{{1,3}})\s+(?:{times_signs})\s+)?"
+                rf"(?P<n>{num}|{vague_num})\s+(?P<unit>{units})\b(?:\s+(?P<tail>{counted}|{tails})\b)?"
             ), self._counted),
             (compile_(
                 rf"{left_num}(?P<n>{num}){count_range}\s*(?=(?:{num})\s+(?P<unit>{units})\b)"
@@ -591,6 +593,8 @@ class _Patterns:
         number = None if vague else parse_numeral(raw)
         if not vague and number is None:
             return []
+        if m["factor"] and number is not None:
+            number *= int(m["factor"])  # "2 x 24 jam": forty-eight hours
         return self._with_tail(m, unit, number, from_words=not raw[:1].isdigit(), tail=m["tail"])
 
     def _ranged_count(self, m: re.Match[str], text: str) -> list[Part]:
